@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { instantToEpoch } from "../instant";
+import { isValidLocale, isValidTimeZone } from "../timeZone";
+
+/** An instant in: `Date`, epoch ms or ISO 8601 with offset. Out: a `Date`. */
+export const instantField = z
+  .custom<Date | number | string>(
+    (value) => instantToEpoch(value) !== undefined,
+    "expected an instant (Date, epoch ms or ISO 8601 string with offset)",
+  )
+  .transform((value) => new Date(instantToEpoch(value) as number));
+
+export const idField = z.string().min(1, "must not be empty").max(256, "must be at most 256 characters");
+
+export const timeZoneField = z
+  .string()
+  .refine(isValidTimeZone, { message: "unknown IANA time zone (e.g. Asia/Shanghai)" });
+
+export const localeField = z
+  .string()
+  .refine(isValidLocale, { message: "not a BCP 47 language tag (e.g. zh-Hant-HK)" });
+
+export const currencyField = z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 currency code such as USD");
+
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** JSON scalar values custom fields and customer attributes may hold. */
+export const scalarField = z.union([
+  z.string(),
+  z.number().refine(Number.isFinite, "must be finite"),
+  z.boolean(),
+  z.null(),
+]);
+
+/** A string-keyed bag of scalars whose keys cannot reach an object's prototype. */
+export const scalarRecord = z.record(z.string().min(1).max(128), scalarField).superRefine((record, ctx) => {
+  for (const key of Object.keys(record)) {
+    if (FORBIDDEN_KEYS.has(key)) {
+      ctx.addIssue({ code: "custom", path: [key], message: `"${key}" is not allowed as a key` });
+    }
+  }
+});

@@ -1,0 +1,15 @@
+/**
+ * `@supportkit/sla`: see the package README for what it holds.
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * The package name, so a build of this package can be told apart.
+ *
+ * @example
+ * ```ts
+ * PACKAGE_NAME; //=> "@supportkit/sla"
+ * ```
+ */
+export const PACKAGE_NAME = "@supportkit/sla";
