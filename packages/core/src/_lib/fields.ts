@@ -32,11 +32,21 @@ export const scalarField = z.union([
   z.null(),
 ]);
 
-/** A string-keyed bag of scalars whose keys cannot reach an object's prototype. */
-export const scalarRecord = z.record(z.string().min(1).max(128), scalarField).superRefine((record, ctx) => {
-  for (const key of Object.keys(record)) {
-    if (FORBIDDEN_KEYS.has(key)) {
-      ctx.addIssue({ code: "custom", path: [key], message: `"${key}" is not allowed as a key` });
+/**
+ * A string-keyed bag of scalars whose keys cannot reach an object's prototype. The keys are checked on the
+ * raw input, before zod copies it: a `__proto__` own key (as `JSON.parse` makes) would otherwise be dropped
+ * or become the copy's prototype.
+ */
+export const scalarRecord = z
+  .custom<Record<string, unknown>>(
+    (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+    "expected an object of scalar values",
+  )
+  .superRefine((record, ctx) => {
+    for (const key of Object.keys(record)) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        ctx.addIssue({ code: "custom", path: [key], message: `"${key}" is not allowed as a key` });
+      }
     }
-  }
-});
+  })
+  .pipe(z.record(z.string().min(1).max(128), scalarField));

@@ -1,0 +1,82 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { alwaysOpenClock } from "./businessClock";
+import { hours, minutes, seconds } from "./durations";
+import { ValidationError } from "./errors";
+import { instantToEpoch, toDate } from "./instant";
+import { isValidLocale, isValidTimeZone } from "./timeZone";
+
+describe("instants", () => {
+  it("accepts Date, epoch ms and ISO 8601 with an offset", () => {
+    expect(instantToEpoch("2026-01-01T00:00:00Z")).toBe(1_767_225_600_000);
+    expect(instantToEpoch("2026-01-01T08:00:00+08:00")).toBe(1_767_225_600_000);
+    expect(instantToEpoch("2026-01-01T08:00:00+0800")).toBe(1_767_225_600_000);
+    expect(instantToEpoch(new Date(5))).toBe(5);
+    expect(instantToEpoch(0)).toBe(0);
+  });
+
+  it("refuses local times, impossible dates, non-finite numbers and other types", () => {
+    for (const bad of [
+      "2026-01-01T00:00:00",
+      "2026-02-29T00:00:00Z",
+      "2026-13-01T00:00:00Z",
+      "2026-01-01T24:00:00Z",
+      "",
+      "soon",
+    ]) {
+      expect(instantToEpoch(bad), bad).toBeUndefined();
+    }
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, 9e15, null, undefined, {}, new Date("x")]) {
+      expect(instantToEpoch(bad)).toBeUndefined();
+    }
+    expect(instantToEpoch("2028-02-29T00:00:00Z")).toBe(Date.UTC(2028, 1, 29));
+  });
+
+  it("toDate names the field", () => {
+    expect(() => toDate("2026-02-30T00:00:00Z", "dueAt")).toThrow(ValidationError);
+    expect(() => toDate("2026-02-30T00:00:00Z", "dueAt")).toThrow(
+      'Invalid dueAt: expected an instant (Date, epoch ms or ISO 8601 string with offset), got "2026-02-30T00:00:00Z"',
+    );
+  });
+
+  test.prop([fc.date({ min: new Date("1900-01-01"), max: new Date("2200-01-01"), noInvalidDate: true })])(
+    "an instant's ISO string reads back as the same instant",
+    (date) => {
+      expect(toDate(date.toISOString()).getTime()).toBe(date.getTime());
+    },
+  );
+});
+
+describe("time zones and locales", () => {
+  it("knows IANA zones and refuses the rest", () => {
+    expect(isValidTimeZone("Asia/Shanghai")).toBe(true);
+    expect(isValidTimeZone("Australia/Lord_Howe")).toBe(true);
+    expect(isValidTimeZone("UTC")).toBe(true);
+    expect(isValidTimeZone("Mars/Olympus")).toBe(false);
+    expect(isValidTimeZone("+08:00")).toBe(false);
+    expect(isValidTimeZone("")).toBe(false);
+  });
+
+  it("knows BCP 47 tags", () => {
+    expect(isValidLocale("zh-Hant-HK")).toBe(true);
+    expect(isValidLocale("pt-BR")).toBe(true);
+    expect(isValidLocale("en_US")).toBe(false);
+    expect(isValidLocale("")).toBe(false);
+  });
+});
+
+describe("durations and the always-open clock", () => {
+  it("converts to milliseconds", () => {
+    expect([seconds(1.5), minutes(2), hours(-1)]).toEqual([1_500, 120_000, -3_600_000]);
+  });
+
+  test.prop([fc.integer({ min: 0, max: 4e12 }), fc.integer({ min: -1e10, max: 1e10 })])(
+    "always-open: between(s, add(s, d)) === d",
+    (start, duration) => {
+      const from = new Date(start);
+      expect(alwaysOpenClock.between(from, alwaysOpenClock.add(from, duration))).toBe(duration);
+      expect(alwaysOpenClock.nextOpen(from)).toEqual(from);
+      expect(alwaysOpenClock.isOpen(from)).toBe(true);
+    },
+  );
+});
