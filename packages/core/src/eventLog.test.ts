@@ -34,6 +34,9 @@ describe("replay", () => {
     expect(ticket.updatedAt).toEqual(new Date("2026-03-09T10:00:00Z"));
     expect(ticket.closedAt).toEqual(new Date("2026-03-09T10:00:00Z"));
     expect(ticket.solvedAt).toEqual(new Date("2026-03-04T10:00:00Z"));
+    expect(ticket.statusChangedAt).toEqual(new Date("2026-03-09T10:00:00Z"));
+    expect(replay(lateParcel.slice(0, 2)).statusChangedAt).toEqual(new Date("2026-03-02T08:15:00Z"));
+    expect(replay(lateParcel.slice(0, 8)).statusChangedAt).toEqual(new Date("2026-03-04T07:30:00Z"));
   });
 
   it("opens a new ticket when it is assigned and reopens on a customer reply", () => {

@@ -83,6 +83,7 @@ function created(event: TicketEventOf<"ticket.created">): Ticket {
     ratings: [],
     createdAt: event.at,
     updatedAt: event.at,
+    statusChangedAt: event.at,
     reopenCount: 0,
     version: 1,
   };
@@ -125,7 +126,13 @@ function change(ticket: Ticket, event: Exclude<TicketEvent, { type: "ticket.crea
     case "rated":
       return { ...ticket, ratings: [...ticket.ratings, event.rating] };
     case "merged": {
-      const next: Ticket = { ...ticket, status: "closed", closedAt: event.at, mergedInto: event.into };
+      const next: Ticket = {
+        ...ticket,
+        status: "closed",
+        closedAt: event.at,
+        statusChangedAt: event.at,
+        mergedInto: event.into,
+      };
       return next;
     }
   }

@@ -63,7 +63,8 @@ export function explainTransition(from: TicketStatus, to: TicketStatus): string 
 
 /**
  * Moves a ticket to another status and returns the new ticket (the input is not changed).
- * Entering `solved` stamps `solvedAt`; leaving it counts a reopen; entering `closed` stamps `closedAt`.
+ * Stamps `statusChangedAt`; entering `solved` stamps `solvedAt`; leaving it counts a reopen; entering
+ * `closed` stamps `closedAt`.
  *
  * @param ticket - the ticket
  * @param to - the status to move to
@@ -81,7 +82,7 @@ export function transition(ticket: Ticket, to: TicketStatus, at: InstantInput): 
   const reason = explainTransition(ticket.status, to);
   if (reason !== undefined) throw new TransitionError(ticket.status, to, reason);
   const when = toDate(at, "at");
-  const next: Ticket = { ...ticket, status: to, updatedAt: when };
+  const next: Ticket = { ...ticket, status: to, updatedAt: when, statusChangedAt: when };
   if (to === "solved") next.solvedAt = when;
   if (to === "closed") next.closedAt = when;
   if (ticket.status === "solved" && to !== "closed") {

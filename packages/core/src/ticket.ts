@@ -40,6 +40,8 @@ export const TicketSchema = z.strictObject({
   ratings: z.array(SatisfactionRatingSchema).default([]),
   createdAt: instantField,
   updatedAt: instantField,
+  /** When it entered its current status (`createdAt` until the first change); time-based rules read it. */
+  statusChangedAt: instantField.optional(),
   /** Last time it entered `solved`; cleared on reopen. */
   solvedAt: instantField.optional(),
   closedAt: instantField.optional(),
