@@ -2,6 +2,11 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+// Ceilings on each package's built ESM entry, gzipped: a jump means an accidental dependency or a bundled
+// copy of core. Raise one on purpose, with a changeset.
+const CEILINGS_KB = { core: 10, sla: 16, routing: 24, templates: 36, metrics: 24, automations: 20 };
 
 const root = new URL("..", import.meta.url).pathname;
 const packagesDir = join(root, "packages");
@@ -17,6 +22,19 @@ for (const dir of readdirSync(packagesDir).sort()) {
     continue;
   }
   if (manifest.private) continue;
+  const bundle = readFileSync(join(packageDir, "dist", "index.js"));
+  const kb = gzipSync(bundle).length / 1024;
+  const ceiling = CEILINGS_KB[dir];
+  const sharesCore = dir === "core" || bundle.toString().includes('from "@supportkit/core"');
+  if (ceiling === undefined || kb > ceiling || !sharesCore) {
+    failed++;
+    console.log(
+      `FAIL size ${manifest.name}: ${kb.toFixed(1)} kB gzipped (ceiling ${ceiling ?? "not set"} kB)` +
+        (sharesCore ? "" : "; it does not import @supportkit/core (bundled a copy?)"),
+    );
+  } else {
+    console.log(`ok   size ${manifest.name}: ${kb.toFixed(1)} kB gzipped (ceiling ${ceiling} kB)`);
+  }
   for (const [tool, args] of [
     ["publint", ["--strict"]],
     ["attw", ["--pack", ".", "--format", "table-flipped"]],
