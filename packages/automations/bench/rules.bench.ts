@@ -21,6 +21,7 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.le
 const EVENT_TYPES = ["message.added", "status.changed", "priority.changed", "tags.changed"] as const;
 const STATUSES = ["open", "pending", "on_hold", "solved"] as const;
 const TIERS = ["standard", "silver", "gold", "vip"] as const;
+const TICKET_CHANNELS = ["email", "chat", "marketplace", "web_form"] as const;
 const TAGS = Array.from({ length: 40 }, (_, index) => `tag${index}`);
 const WORDS = [
   "refund",
@@ -36,8 +37,13 @@ const WORDS = [
 ];
 
 type Leaf = { field: string; op: string; value: unknown };
+// Like real trigger sets, each rule is scoped to an update type and a channel (or brand, form, group),
+// then narrowed by one to three conditions on the ticket, the customer or the message.
 function triggerLeaves(): Leaf[] {
-  const leaves: Leaf[] = [{ field: "event.type", op: "is", value: pick(EVENT_TYPES) }];
+  const leaves: Leaf[] = [
+    { field: "event.type", op: "is", value: pick(EVENT_TYPES) },
+    { field: "channel", op: "is", value: pick(TICKET_CHANNELS) },
+  ];
   const extra = 1 + Math.floor(random() * 3);
   for (let index = 0; index < extra; index++) {
     const kind = Math.floor(random() * 5);
@@ -99,7 +105,7 @@ for (let index = 0; index < TICKETS; index++) {
     ticketId: `T${index}`,
     at: new Date(clock),
     subject: "Order question",
-    channel: "email",
+    channel: pick(TICKET_CHANNELS),
     status: "open",
     priority: pick(PRIORITIES),
     tags: [pick(TAGS)],
@@ -201,6 +207,7 @@ for (const event of updates.slice(0, peerUpdates)) {
     event_type: event.type,
     status: ticket.status,
     priority: ticket.priority,
+    channel: ticket.channel,
     customer_tier: ticket.requester.tier,
     tags: ticket.tags,
     message_text: event.type === "message.added" ? event.message.body : "",
