@@ -95,28 +95,28 @@ export function runTriggers(
 ): TriggerRunResult {
   const compiled = compileRules(rules);
   let current = applyEvent(ticket, event);
+  const ticketBeforeRules = current;
   const fired: string[] = [];
   const events: TicketEvent[] = [];
   const commands: AutomationCommand[] = [];
   const skipped: SkippedAction[] = [];
-  const history = new FieldHistory(current);
-  // knownFalse[i]: rule i was false on the current ticket. A firing clears the mark of the rules that read a
+  let history: FieldHistory | undefined;
+  // KNOWN_FALSE: the rule was false on the current ticket. A firing clears the mark of the rules that read a
   // field it changed: exactly the rules a restart from the top could find true now.
-  const firedFlags = new Uint8Array(compiled.length);
-  const knownFalse = new Uint8Array(compiled.length);
+  const state = new Uint8Array(compiled.length); // 0 unknown, FIRED, or KNOWN_FALSE
   const now = event.at.getTime();
   let typeMask = eventTypeBit(event.type);
   let context: EvaluationContext = { ticket: current, before: ticket, event, now, clock: options.clock };
 
   for (let index = 0; index < compiled.length; index++) {
-    if (firedFlags[index] || knownFalse[index]) continue;
+    if (state[index] !== 0) continue;
     const entry = compiled[index] as (typeof compiled)[number];
     if (entry.requiredTypeMask !== 0 && (entry.requiredTypeMask & typeMask) === 0) continue;
     if (!entry.condition.test(context)) {
-      knownFalse[index] = 1;
+      state[index] = KNOWN_FALSE;
       continue;
     }
-    firedFlags[index] = 1;
+    state[index] = FIRED;
     fired.push(entry.rule.id);
     const done = perform(entry.rule, current, event.at, event.id, options.renderer);
     for (const command of done.commands) commands.push(command);
@@ -136,15 +136,23 @@ export function runTriggers(
         for (const tag of produced.removed) changedTags.add(tag);
       }
     }
+    history ??= new FieldHistory(ticketBeforeRules);
     history.record(done.events, current, entry.rule.id);
     for (let other = 0; other < compiled.length; other++) {
-      if (knownFalse[other] && mayHaveChanged(compiled[other] as CompiledRule, changed, changedTags))
-        knownFalse[other] = 0;
+      if (
+        state[other] === KNOWN_FALSE &&
+        mayHaveChanged(compiled[other] as CompiledRule, changed, changedTags)
+      ) {
+        state[other] = 0;
+      }
     }
     index = -1; // start again from the top
   }
-  return { ticket: current, fired, events, commands, skipped, loops: history.loops() };
+  return { ticket: current, fired, events, commands, skipped, loops: history?.loops() ?? [] };
 }
+
+const FIRED = 1;
+const KNOWN_FALSE = 2;
 
 function mayHaveChanged(
   rule: CompiledRule,
