@@ -1,0 +1,83 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { DDSketch } from "./ddsketch";
+import { QuantileStore } from "./quantileStore";
+
+const sample = fc.array(fc.oneof(fc.constant(0), fc.double({ min: 1e-3, max: 1e10, noNaN: true })), {
+  minLength: 1,
+  maxLength: 400,
+});
+
+describe("DDSketch", () => {
+  test.prop([sample, fc.constantFrom(0.01, 0.02, 0.05), fc.double({ min: 0, max: 1, noNaN: true })])(
+    "returns every rank's value within α relative error",
+    (values, alpha, q) => {
+      const sketch = new DDSketch(alpha);
+      for (const v of values) sketch.add(v);
+      const sorted = [...values].sort((a, b) => a - b);
+      const rank = Math.floor(q * (sorted.length - 1));
+      const exact = sorted[rank] as number;
+      const approx = sketch.atRank(rank);
+      expect(Math.abs(approx - exact)).toBeLessThanOrEqual(alpha * exact * (1 + 1e-9));
+    },
+  );
+
+  test.prop([sample, sample])("merges exactly: merged sketch equals the sketch of all values", (a, b) => {
+    const one = new DDSketch(0.01);
+    for (const v of [...a, ...b]) one.add(v);
+    const left = new DDSketch(0.01);
+    for (const v of a) left.add(v);
+    const right = new DDSketch(0.01);
+    for (const v of b) right.add(v);
+    left.merge(right);
+    expect(left.toJSON()).toEqual(one.toJSON());
+    expect(DDSketch.fromJSON(0.01, left.toJSON()).toJSON()).toEqual(one.toJSON());
+  });
+
+  it("grows both ways and stays small for realistic durations", () => {
+    const sketch = new DDSketch(0.01);
+    for (let v = 1_000; v < 30 * 86_400_000; v *= 1.001) sketch.add(v);
+    sketch.add(5e-4);
+    expect(sketch.count).toBeGreaterThan(10_000);
+    expect(sketch.atRank(0)).toBe(0);
+    expect(sketch.bytes).toBeLessThan(50 * 1024);
+  });
+});
+
+describe("QuantileStore", () => {
+  test.prop([sample, fc.integer({ min: 0, max: 100 })])(
+    "is exact below the limit and within α of the linear percentile above it",
+    (values, p) => {
+      const exact = new QuantileStore({ exactLimit: 1_000, alpha: 0.01 });
+      const sketched = new QuantileStore({ exactLimit: 0, alpha: 0.01 });
+      for (const v of values) {
+        exact.add(v);
+        sketched.add(v);
+      }
+      const sorted = [...values].sort((a, b) => a - b);
+      const min = sorted[0] as number;
+      const max = sorted.at(-1) as number;
+      const h = (sorted.length - 1) * (p / 100);
+      const lo = Math.floor(h);
+      const truth =
+        lo + 1 < sorted.length
+          ? (sorted[lo] as number) + (h - lo) * ((sorted[lo + 1] as number) - (sorted[lo] as number))
+          : (sorted[lo] as number);
+      expect(exact.percentile(p, values.length, min, max)).toBeCloseTo(truth, 6);
+      expect(exact.exact).toBe(true);
+      expect(sketched.exact).toBe(false);
+      const approx = sketched.percentile(p, values.length, min, max);
+      expect(Math.abs(approx - truth)).toBeLessThanOrEqual(0.01 * truth * (1 + 1e-9) + 1e-9);
+    },
+  );
+});
+
+test.prop([sample, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 })])(
+  "reading several ranks in one pass equals reading them one by one",
+  (values, qs) => {
+    const sketch = new DDSketch(0.01);
+    for (const v of values) sketch.add(v);
+    const ranks = qs.map((q) => Math.floor(q * (values.length - 1))).sort((a, b) => a - b);
+    expect(sketch.atRanks(ranks)).toEqual(ranks.map((r) => sketch.atRank(r)));
+  },
+);
