@@ -1,0 +1,313 @@
+// Cached Intl objects. Building an Intl formatter costs tens to hundreds of microseconds (an uncached time
+// zone ~200 µs); formatting with a built one costs about a microsecond. Caches are keyed by their options and
+// bounded, so a stream of distinct hostile locales cannot grow memory without end.
+
+const MAX_ENTRIES = 512;
+
+function cached<T>(cache: Map<string, T>, key: string, build: () => T): T {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = build();
+  if (cache.size >= MAX_ENTRIES) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+const listFormats = new Map<string, Intl.ListFormat>();
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+const currencyFormats = new Map<string, Map<string, Intl.NumberFormat | null>>();
+
+/**
+ * A cached currency formatter for `locale`, or `null` when Intl does not know the currency. Two map lookups
+ * by plain keys, no string building: `money` runs once per line item.
+ */
+let lastLocale = "";
+let lastCurrency = "";
+let lastDisplay = "";
+let lastFormat: Intl.NumberFormat | null = null;
+
+export function currencyFormat(locale: string, currency: string, display: string): Intl.NumberFormat | null {
+  // Line items repeat the same currency: remember the last formatter before touching the maps.
+  if (currency === lastCurrency && locale === lastLocale && display === lastDisplay) return lastFormat;
+  const nf = lookupCurrencyFormat(locale, currency.toUpperCase(), display);
+  lastLocale = locale;
+  lastCurrency = currency;
+  lastDisplay = display;
+  lastFormat = nf;
+  return nf;
+}
+
+function lookupCurrencyFormat(locale: string, currency: string, display: string): Intl.NumberFormat | null {
+  let byLocale = currencyFormats.get(locale);
+  if (byLocale === undefined) {
+    if (currencyFormats.size >= MAX_ENTRIES) currencyFormats.clear();
+    byLocale = new Map();
+    currencyFormats.set(locale, byLocale);
+  }
+  const key = display === "symbol" ? currency : `${currency}|${display}`;
+  let nf = byLocale.get(key);
+  if (nf === undefined) {
+    try {
+      nf = new Intl.NumberFormat(locale, {
+        style: "currency",
+        currency,
+        currencyDisplay: display as Intl.NumberFormatOptions["currencyDisplay"],
+      });
+    } catch {
+      nf = null;
+    }
+    if (byLocale.size >= MAX_ENTRIES) byLocale.clear();
+    byLocale.set(key, nf);
+  }
+  return nf;
+}
+
+/** A cached `Intl.NumberFormat`; throws RangeError for a bad currency or locale (callers handle it). */
+export function numberFormat(
+  locale: string,
+  options: Intl.NumberFormatOptions,
+  key: string,
+): Intl.NumberFormat {
+  return cached(numberFormats, `${locale}|${key}`, () => new Intl.NumberFormat(locale, options));
+}
+
+/** A cached `Intl.DateTimeFormat`. */
+export function dateFormat(
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+  key: string,
+): Intl.DateTimeFormat {
+  return cached(dateFormats, `${locale}|${key}`, () => new Intl.DateTimeFormat(locale, options));
+}
+
+/** A cached `Intl.PluralRules`. */
+export function plurals(locale: string, type: Intl.PluralRuleType): Intl.PluralRules {
+  return cached(pluralRules, `${locale}|${type}`, () => new Intl.PluralRules(locale, { type }));
+}
+
+/** A cached `Intl.ListFormat`. */
+export function listFormat(
+  locale: string,
+  type: "conjunction" | "disjunction" | "unit",
+  style: "long" | "short" | "narrow",
+): Intl.ListFormat {
+  return cached(
+    listFormats,
+    `${locale}|${type}|${style}`,
+    () => new Intl.ListFormat(locale, { type, style }),
+  );
+}
+
+/** A cached `Intl.RelativeTimeFormat`. */
+export function relativeFormat(locale: string, numeric: "always" | "auto"): Intl.RelativeTimeFormat {
+  return cached(
+    relativeFormats,
+    `${locale}|${numeric}`,
+    () => new Intl.RelativeTimeFormat(locale, { numeric }),
+  );
+}
+
+/** Wall-clock fields of an instant in a time zone. */
+export interface WallTime {
+  readonly year: number;
+  readonly month: number; // 1-12
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly millisecond: number;
+  readonly weekday: number; // 0 = Sunday
+  /** Minutes east of UTC (`+60` for Berlin in winter). */
+  readonly offsetMinutes: number;
+}
+
+const zoneParts = new Map<string, Intl.DateTimeFormat>();
+// Offsets per zone and quarter hour: every modern zone changes offset on a quarter-hour boundary, so one
+// formatToParts (~3 µs) per zone and quarter hour serves every later instant in it with plain arithmetic.
+const offsets = new Map<string, Map<number, number>>();
+const QUARTER_HOUR = 900_000;
+
+let lastZone = "";
+let lastBucket = Number.NaN;
+let lastOffset = 0;
+
+function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
+  const bucket = Math.floor(epochMs / QUARTER_HOUR);
+  if (bucket === lastBucket && timeZone === lastZone) return lastOffset;
+  const offset = lookupZoneOffset(epochMs, bucket, timeZone);
+  lastZone = timeZone;
+  lastBucket = bucket;
+  lastOffset = offset;
+  return offset;
+}
+
+function lookupZoneOffset(epochMs: number, key: number, timeZone: string): number {
+  let zone = offsets.get(timeZone);
+  if (zone === undefined) {
+    if (offsets.size >= MAX_ENTRIES) offsets.clear();
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  const hit = zone.get(key);
+  if (hit !== undefined) return hit;
+  const dtf = cached(
+    zoneParts,
+    timeZone,
+    () =>
+      new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        era: "short",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+      }),
+  );
+  let year = 0;
+  let month = 1;
+  let day = 1;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let bc = false;
+  for (const part of dtf.formatToParts(epochMs)) {
+    switch (part.type) {
+      case "era":
+        bc = part.value === "BC" || part.value === "B";
+        break;
+      case "year":
+        year = Number(part.value);
+        break;
+      case "month":
+        month = Number(part.value);
+        break;
+      case "day":
+        day = Number(part.value);
+        break;
+      case "hour":
+        hour = Number(part.value) % 24;
+        break;
+      case "minute":
+        minute = Number(part.value);
+        break;
+      case "second":
+        second = Number(part.value);
+        break;
+    }
+  }
+  const fullYear = bc ? 1 - year : year;
+  const asUtc = new Date(0);
+  asUtc.setUTCFullYear(fullYear, month - 1, day);
+  asUtc.setUTCHours(hour, minute, second, 0);
+  const computed = Math.round((asUtc.getTime() - (epochMs - (((epochMs % 1000) + 1000) % 1000))) / 60_000);
+  // At the very ends of the Date range the wall time may not be representable: treat the offset as 0.
+  const offset =
+    Number.isFinite(computed) && Math.abs(epochMs + computed * 60_000) <= MAX_EPOCH_MS ? computed : 0;
+  if (zone.size >= 4096) zone.clear();
+  zone.set(key, offset);
+  return offset;
+}
+
+/** The wall-clock time of `epochMs` in `timeZone`. */
+export function wallTime(epochMs: number, timeZone: string): WallTime {
+  const offsetMinutes = zoneOffsetMinutes(epochMs, timeZone);
+  const d = new Date(epochMs + offsetMinutes * 60_000);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millisecond: d.getUTCMilliseconds(),
+    weekday: d.getUTCDay(),
+    offsetMinutes,
+  };
+}
+
+/** Month and weekday names of one locale. */
+export interface CalendarNames {
+  readonly monthLong: readonly string[];
+  readonly monthShort: readonly string[];
+  /** Sunday first. */
+  readonly weekdayLong: readonly string[];
+  readonly weekdayShort: readonly string[];
+}
+
+const nameTables = new Map<string, CalendarNames>();
+
+/**
+ * Month and weekday names of a locale, built once per locale: a table lookup instead of an Intl call per
+ * date. Months use the stand-alone form Intl gives for `{ month }` alone, as liquidjs does.
+ */
+export function calendarNames(locale: string): CalendarNames {
+  return cached(nameTables, locale, () => {
+    const table = (field: "month" | "weekday", width: "long" | "short"): readonly string[] => {
+      const dtf = new Intl.DateTimeFormat(locale, { [field]: width, timeZone: "UTC" });
+      // 2023-01-01 was a Sunday: days 1..7 give Sunday..Saturday, the 15th of each month gives the months.
+      return field === "month"
+        ? Array.from({ length: 12 }, (_, m) => dtf.format(Date.UTC(2023, m, 15)))
+        : Array.from({ length: 7 }, (_, d) => dtf.format(Date.UTC(2023, 0, 1 + d)));
+    };
+    return {
+      monthLong: table("month", "long"),
+      monthShort: table("month", "short"),
+      weekdayLong: table("weekday", "long"),
+      weekdayShort: table("weekday", "short"),
+    };
+  });
+}
+
+/** `Date.UTC` for every year: Date.UTC maps years 0–99 to 1900–1999. */
+export function utcEpoch(
+  year: number,
+  month0: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  millisecond = 0,
+): number {
+  if (year >= 100) return Date.UTC(year, month0, day, hour, minute, second, millisecond);
+  const d = new Date(0);
+  d.setUTCFullYear(year, month0, day);
+  d.setUTCHours(hour, minute, second, millisecond);
+  return d.getTime();
+}
+
+/** Largest distance from the epoch a Date can hold, in milliseconds. */
+export const MAX_EPOCH_MS = 8.64e15;
+
+/** The UTC instant whose wall-clock time in `timeZone` is the given fields (earlier one in a DST overlap). */
+export function zonedToEpoch(
+  fields: {
+    year: number;
+    month: number;
+    day: number;
+    hour: number;
+    minute: number;
+    second: number;
+    millisecond: number;
+  },
+  timeZone: string,
+): number {
+  const guess = utcEpoch(
+    fields.year,
+    fields.month - 1,
+    fields.day,
+    fields.hour,
+    fields.minute,
+    fields.second,
+    fields.millisecond,
+  );
+  const first = guess - wallTime(guess, timeZone).offsetMinutes * 60_000;
+  const second = guess - wallTime(first, timeZone).offsetMinutes * 60_000;
+  return Math.min(first, second);
+}
