@@ -1,0 +1,48 @@
+import { SupportKitError } from "@supportkit/core";
+
+/**
+ * Stable codes of {@link RoutingError}.
+ *
+ * - `UNKNOWN_AGENT`: no agent with that id is registered
+ * - `UNKNOWN_ITEM`: no queued or assigned work item with that id
+ * - `DUPLICATE_ITEM`: a work item with that id is already queued or assigned
+ * - `UNKNOWN_SHIFT`: an agent names a shift that `options.shifts` does not define
+ * - `UNSERIALISABLE_SHIFT`: a snapshot met a shift clock object that `options.shifts` does not name
+ *
+ * @example
+ * ```ts
+ * const code: RoutingErrorCode = "DUPLICATE_ITEM";
+ * ```
+ */
+export type RoutingErrorCode =
+  | "UNKNOWN_AGENT"
+  | "UNKNOWN_ITEM"
+  | "DUPLICATE_ITEM"
+  | "UNKNOWN_SHIFT"
+  | "UNSERIALISABLE_SHIFT";
+
+/**
+ * A routing operation named something the router does not hold, or state that cannot be snapshotted.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   router.release("nope");
+ * } catch (error) {
+ *   if (error instanceof RoutingError) error.code; //=> "UNKNOWN_ITEM"
+ * }
+ * ```
+ */
+export class RoutingError extends SupportKitError {
+  /** Which rule was broken. */
+  declare readonly code: RoutingErrorCode;
+
+  /**
+   * @param code - stable identifier of the failure
+   * @param message - what went wrong, for people
+   */
+  constructor(code: RoutingErrorCode, message: string) {
+    super(code, message);
+    this.name = "RoutingError";
+  }
+}

@@ -1,0 +1,358 @@
+import {
+  alwaysOpenClock,
+  createEventBus,
+  minutes,
+  type TicketEventMap,
+  ValidationError,
+} from "@supportkit/core";
+import { describe, expect, it } from "vitest";
+import { agent, item, MIN, T0, windowShift } from "./_test/fixtures";
+import { RoutingError } from "./errors";
+import type { RoutingEventMap } from "./events";
+import { explainCandidates } from "./explainCandidates";
+import { createRouter } from "./router";
+
+const ids = (result: { assignments: readonly { itemId: string; agentId: string }[] }) =>
+  result.assignments.map((a) => `${a.itemId}>${a.agentId}`);
+
+describe("queue order", () => {
+  it("orders by priority + VIP + aging, then created time, then id", () => {
+    const router = createRouter();
+    router.upsertAgent(agent("a", { capacity: { chat: 10 } }));
+    router.setPresence("a", "away");
+    router.enqueue(item("low", { priority: "low", createdAt: T0 }));
+    router.enqueue(item("vip", { priority: "normal", vipTier: 1, createdAt: T0 }));
+    router.enqueue(item("urgent", { priority: "urgent", createdAt: T0 }));
+    router.enqueue(item("normal-b", { createdAt: T0 }));
+    router.enqueue(item("normal-a", { createdAt: T0 }));
+    router.enqueue(item("normal-old", { createdAt: T0 - 1 }));
+    expect(router.queue(T0).map((row) => row.item.id)).toEqual([
+      "urgent",
+      "vip",
+      "normal-old",
+      "normal-a",
+      "normal-b",
+      "low",
+    ]);
+    expect(router.queue(T0)[0]).toMatchObject({ queueScore: 240, reason: "no-eligible-agent" });
+  });
+
+  it("lets an old low-priority item beat a new urgent one once its score passes it", () => {
+    // Defaults: urgent 240, low 0, aging 1 per minute. Low created at T0, urgent created at T0 + 240 min - d.
+    const run = (urgentAgeGap: number) => {
+      const router = createRouter();
+      router.upsertAgent(agent("a", { capacity: { chat: 1 } }));
+      router.enqueue(item("old-low", { priority: "low", createdAt: T0 }));
+      router.enqueue(item("new-urgent", { priority: "urgent", createdAt: T0 + urgentAgeGap }));
+      return ids(router.dispatch(T0 + 300 * MIN));
+    };
+    expect(run(240 * MIN - 1)).toEqual(["new-urgent>a"]); // low waited < 240 min longer: urgent still ahead
+    expect(run(240 * MIN)).toEqual(["old-low>a"]); // equal scores: the older item first
+    expect(run(240 * MIN + 1)).toEqual(["old-low>a"]); // low's score passed urgent's
+  });
+
+  it("takes weights from options", () => {
+    const router = createRouter({ priorityWeights: { low: 1000 }, vipWeight: 0, agingPerMinute: 0 });
+    router.upsertAgent(agent("a", { capacity: { chat: 1 } }));
+    router.enqueue(item("urgent", { priority: "urgent", vipTier: 3 }));
+    router.enqueue(item("low", { priority: "low", createdAt: T0 + MIN }));
+    expect(ids(router.dispatch(T0 + 2 * MIN))).toEqual(["low>a"]);
+  });
+});
+
+describe("work-conserving dispatch", () => {
+  it("never lets an item nobody can take block the ones behind it", () => {
+    const router = createRouter();
+    router.upsertAgent(agent("a", { languages: ["en"] }));
+    router.enqueue(item("german", { priority: "urgent", language: "de" }));
+    router.enqueue(item("english", { priority: "low", language: "en-GB" }));
+    expect(ids(router.dispatch(T0))).toEqual(["english>a"]);
+    expect(router.queue()).toMatchObject([
+      { item: { id: "german" }, reason: "no-eligible-agent", rejections: { a: "language" } },
+    ]);
+  });
+
+  it("drains the backlog oldest-first when capacity frees or an agent comes online", () => {
+    const router = createRouter();
+    router.upsertAgent(agent("a", { capacity: { chat: 1 } }));
+    router.upsertAgent(agent("b", { capacity: { chat: 1 }, presence: "offline" }));
+    for (const id of ["t1", "t2", "t3"]) router.enqueue(item(id, { createdAt: T0 + Number(id[1]) }));
+    expect(ids(router.dispatch(T0 + MIN))).toEqual(["t1>a"]);
+    expect(ids(router.dispatch(T0 + MIN))).toEqual([]);
+    router.setPresence("b", "online");
+    expect(ids(router.dispatch(T0 + 2 * MIN))).toEqual(["t2>b"]);
+    router.release("t1");
+    expect(ids(router.dispatch(T0 + 3 * MIN))).toEqual(["t3>a"]);
+    expect(router.dispatch(T0 + 3 * MIN).queued).toBe(0);
+  });
+
+  it("round-robin does not let the first agent online take everything", () => {
+    const router = createRouter({ strategy: "round-robin" });
+    for (const id of ["c", "a", "b"]) router.upsertAgent(agent(id));
+    for (let i = 0; i < 6; i++) router.enqueue(item(`t${i}`, { createdAt: T0 + i }));
+    expect(ids(router.dispatch(T0 + MIN))).toEqual(["t0>a", "t1>b", "t2>c", "t3>a", "t4>b", "t5>c"]);
+    expect(router.snapshot().roundRobinCursor).toBe("c");
+  });
+});
+
+describe("sticky routing", () => {
+  it("waits for a busy previous agent, then falls back at the end of the wait", () => {
+    const router = createRouter({ stickyWaitMs: minutes(3) });
+    router.upsertAgent(agent("prev", { capacity: { chat: 1 } }));
+    router.upsertAgent(agent("other", { capacity: { chat: 1 } }));
+    router.enqueue(item("busy", { createdAt: T0 - 10 * MIN, priority: "urgent" }));
+    router.enqueue(item("other-work", { createdAt: T0 - 10 * MIN }));
+    // Equal ranks: ties go to the smaller id, so "other" gets the first item.
+    expect(ids(router.dispatch(T0))).toEqual(["busy>other", "other-work>prev"]);
+    router.release("busy");
+    const waits: RoutingEventMap["routing.waiting"][] = [];
+    router.events.on("routing.waiting", (event) => waits.push(event));
+    router.enqueue(item("follow-up", { previousAgentId: "prev", createdAt: T0 }));
+    const first = router.dispatch(T0 + MIN);
+    expect(ids(first)).toEqual([]);
+    expect(first.nextWakeAt).toEqual(new Date(T0 + 3 * MIN));
+    expect(waits).toMatchObject([
+      { itemId: "follow-up", previousAgentId: "prev", until: new Date(T0 + 3 * MIN) },
+    ]);
+    expect(router.queue()[0]).toMatchObject({
+      reason: "waiting-for-previous-agent",
+      waitUntil: new Date(T0 + 3 * MIN),
+    });
+    expect(ids(router.dispatch(T0 + 3 * MIN - 1))).toEqual([]);
+    const fallback = router.dispatch(T0 + 3 * MIN);
+    expect(fallback.assignments).toMatchObject([
+      { itemId: "follow-up", agentId: "other", reason: "strategy" },
+    ]);
+  });
+
+  it("goes to the previous agent as soon as it frees within the wait", () => {
+    const router = createRouter({ stickyWaitMs: minutes(3) });
+    router.upsertAgent(agent("prev", { capacity: { chat: 1 } }));
+    router.upsertAgent(agent("other", { capacity: { chat: 1 } }));
+    router.enqueue(item("busy", { createdAt: T0 - MIN }));
+    router.dispatch(T0);
+    expect(router.assigneeOf("busy")).toBe("other");
+    router.upsertAgent(agent("other", { capacity: { chat: 2 } }));
+    router.enqueue(item("follow-up", { previousAgentId: "other", createdAt: T0 }));
+    expect(router.dispatch(T0).assignments).toMatchObject([{ agentId: "other", reason: "sticky" }]);
+  });
+
+  it("never routes to an offline previous agent", () => {
+    const router = createRouter();
+    router.upsertAgent(agent("prev", { presence: "offline" }));
+    router.upsertAgent(agent("b"));
+    router.enqueue(item("t", { previousAgentId: "prev" }));
+    expect(router.dispatch(T0).assignments).toMatchObject([{ agentId: "b", reason: "strategy" }]);
+  });
+});
+
+describe("scheduled re-evaluation", () => {
+  it("exposes the relaxation instant and assigns exactly at it", () => {
+    const router = createRouter();
+    router.upsertAgent(agent("junior", { skills: [{ name: "refunds", level: 4 }] }));
+    router.enqueue(
+      item("t", { requiredSkills: [{ name: "refunds", minLevel: 6, relax: { everyMs: 5 * MIN, step: 2 } }] }),
+    );
+    const first = router.dispatch(T0 + MIN);
+    expect(first.assignments).toEqual([]);
+    expect(first.nextWakeAt).toEqual(new Date(T0 + 5 * MIN));
+    expect(router.nextWakeAt()).toEqual(new Date(T0 + 5 * MIN));
+    expect(router.dispatch(T0 + 5 * MIN - 1).assignments).toEqual([]);
+    expect(router.dispatch(T0 + 5 * MIN).assignments).toMatchObject([{ agentId: "junior", relaxed: true }]);
+    expect(router.nextWakeAt()).toBeNull();
+  });
+
+  it("wakes at a shift start and assigns then", () => {
+    const start = T0 + 30 * MIN;
+    const router = createRouter({ shifts: { late: windowShift(start, start + 60 * MIN) } });
+    router.upsertAgent(agent("night", { shift: "late" }));
+    router.enqueue(item("t"));
+    const first = router.dispatch(T0);
+    expect(first.assignments).toEqual([]);
+    expect(first.nextWakeAt).toEqual(new Date(start));
+    expect(explainCandidates(router, "t").candidates).toEqual([
+      { agentId: "night", eligible: false, code: "shift" },
+    ]);
+    expect(ids(router.dispatch(start))).toEqual(["t>night"]);
+  });
+
+  it("caps assignments per agent per window and reopens when the window slides", () => {
+    const router = createRouter({ fairLimit: { maxAssignments: 2, windowMs: 10 * MIN } });
+    router.upsertAgent(agent("a", { capacity: { chat: 10 } }));
+    for (let i = 0; i < 4; i++) router.enqueue(item(`t${i}`, { createdAt: T0 + i }));
+    expect(ids(router.dispatch(T0 + MIN))).toEqual(["t0>a", "t1>a"]);
+    expect(router.queue()[0]).toMatchObject({ reason: "no-eligible-agent", rejections: { a: "fair-limit" } });
+    const later = router.dispatch(T0 + 5 * MIN);
+    expect(later.assignments).toEqual([]);
+    expect(later.nextWakeAt).toEqual(new Date(T0 + 11 * MIN));
+    expect(ids(router.dispatch(T0 + 11 * MIN))).toEqual(["t2>a", "t3>a"]);
+  });
+});
+
+describe("events, explanations and errors", () => {
+  it("emits every change on the bus", () => {
+    const router = createRouter();
+    const seen: string[] = [];
+    router.events.onAny((type) => seen.push(String(type)));
+    router.upsertAgent(agent("a"));
+    router.setPresence("a", "away");
+    router.setPresence("a", "online");
+    router.enqueue(item("t1"));
+    router.enqueue(item("t2"));
+    router.dispatch(T0);
+    router.release("t1");
+    router.removeAgent("a");
+    router.cancel("t2");
+    router.restore(router.snapshot());
+    expect(seen).toEqual([
+      "routing.agent.upserted",
+      "routing.agent.presence",
+      "routing.agent.presence",
+      "routing.enqueued",
+      "routing.enqueued",
+      "routing.assigned",
+      "routing.assigned",
+      "routing.released",
+      "routing.requeued",
+      "routing.agent.removed",
+      "routing.cancelled",
+      "routing.restored",
+    ]);
+  });
+
+  it("explains every agent: rank and key when eligible, the first failing check otherwise", () => {
+    const router = createRouter({ loadMeasure: "utilisation" });
+    router.upsertAgent(agent("busy", { load: { chat: 2 } }));
+    router.upsertAgent(agent("free"));
+    router.upsertAgent(agent("away", { presence: "away" }));
+    router.upsertAgent(agent("french", { languages: ["fr"] }));
+    router.enqueue(item("t", { language: "en-US" }));
+    const why = explainCandidates(router, "t", T0);
+    expect(why).toMatchObject({ itemId: "t", reason: "strategy", agentId: "free", queueScore: 60 });
+    expect(why.candidates).toEqual([
+      {
+        agentId: "free",
+        eligible: true,
+        rank: 1,
+        key: { strategy: "least-busy", value: 0, lastAssignedAt: null, agentId: "free" },
+      },
+      {
+        agentId: "busy",
+        eligible: true,
+        rank: 2,
+        key: { strategy: "least-busy", value: 2 / 3, lastAssignedAt: null, agentId: "busy" },
+      },
+      { agentId: "away", eligible: false, code: "presence" },
+      { agentId: "french", eligible: false, code: "language" },
+    ]);
+    const assignment = router.dispatch(T0).assignments[0];
+    expect(assignment?.key).toEqual(
+      why.candidates[0] && "key" in why.candidates[0] ? why.candidates[0].key : null,
+    );
+  });
+
+  it("explains a core ticket", () => {
+    const router = createRouter();
+    router.upsertAgent(agent("a", { languages: ["de"] }));
+    const why = explainCandidates(router, {
+      id: "t-1",
+      subject: "Wo ist meine Bestellung?",
+      status: "open",
+      priority: "high",
+      channel: "chat",
+      requester: { id: "c1", locale: "de-DE", tier: "vip" },
+      assigneeId: null,
+      groupId: null,
+      tags: [],
+      fields: {},
+      messages: [],
+      ratings: [],
+      createdAt: new Date(T0),
+      updatedAt: new Date(T0),
+      reopenCount: 0,
+      version: 1,
+    });
+    expect(why).toMatchObject({ itemId: "t-1", agentId: "a", queueScore: 180 });
+  });
+
+  it("throws typed errors", () => {
+    const router = createRouter();
+    router.upsertAgent(agent("a"));
+    router.enqueue(item("t"));
+    expect(() => router.enqueue(item("t"))).toThrow(expect.objectContaining({ code: "DUPLICATE_ITEM" }));
+    expect(() => router.release("t")).toThrow(RoutingError);
+    expect(() => router.cancel("nope")).toThrow(expect.objectContaining({ code: "UNKNOWN_ITEM" }));
+    expect(() => router.setPresence("nope", "online")).toThrow(
+      expect.objectContaining({ code: "UNKNOWN_AGENT" }),
+    );
+    expect(() => router.removeAgent("nope")).toThrow(expect.objectContaining({ code: "UNKNOWN_AGENT" }));
+    expect(() => router.upsertAgent(agent("b", { shift: "missing" }))).toThrow(
+      expect.objectContaining({ code: "UNKNOWN_SHIFT" }),
+    );
+    expect(() => router.enqueue({ id: "", channel: "chat", createdAt: T0 })).toThrow(ValidationError);
+    expect(() => router.dispatch("yesterday")).toThrow(ValidationError);
+    expect(() => router.restore({ version: 2 })).toThrow(ValidationError);
+    expect(() => createRouter({ strategy: "custom" })).toThrow(ValidationError);
+    expect(() => explainCandidates(router, "nope")).toThrow(
+      expect.objectContaining({ code: "UNKNOWN_ITEM" }),
+    );
+  });
+});
+
+describe("snapshot and restore", () => {
+  it("round-trips through JSON, shift names and the round-robin cursor included", () => {
+    const shifts = { day: alwaysOpenClock };
+    const router = createRouter({ strategy: "round-robin", shifts });
+    router.upsertAgent(agent("a", { shift: "day" }));
+    router.upsertAgent(agent("b", { shift: alwaysOpenClock }));
+    router.enqueue(item("t1"));
+    router.enqueue(item("t2", { language: "de" }));
+    router.dispatch(T0);
+    const saved = JSON.parse(JSON.stringify(router.snapshot()));
+    expect(saved).toMatchObject({
+      version: 1,
+      roundRobinCursor: "a",
+      agents: [{ agent: { id: "a", shift: "day" } }, { agent: { id: "b", shift: "day" } }],
+      queue: [{ id: "t2" }],
+      assignments: [{ item: { id: "t1" }, agentId: "a" }],
+    });
+    const copy = createRouter({ strategy: "round-robin", shifts });
+    copy.restore(saved);
+    expect(copy.snapshot()).toEqual(saved);
+    copy.enqueue(item("t3"));
+    expect(ids(copy.dispatch(T0 + MIN))).toEqual(["t3>b"]);
+  });
+
+  it("refuses to snapshot an unnamed shift clock", () => {
+    const router = createRouter();
+    router.upsertAgent(agent("a", { shift: windowShift(T0, T0 + MIN) }));
+    expect(() => router.snapshot()).toThrow(expect.objectContaining({ code: "UNSERIALISABLE_SHIFT" }));
+  });
+
+  it("stays correct when time goes backwards", () => {
+    const router = createRouter();
+    router.upsertAgent(agent("a", { skills: [{ name: "x", level: 1 }] }));
+    router.enqueue(
+      item("t", { createdAt: T0, requiredSkills: [{ name: "x", minLevel: 5, dropAfterMs: 0 }] }),
+    );
+    router.upsertAgent(agent("a", { presence: "away", skills: [{ name: "x", level: 1 }] }));
+    router.dispatch(T0 + MIN);
+    router.upsertAgent(agent("a", { skills: [{ name: "x", level: 1 }] }));
+    expect(ids(router.dispatch(T0 + MIN))).toEqual(["t>a"]);
+  });
+});
+
+describe("a shared bus", () => {
+  it("accepts a bus that also carries ticket events", () => {
+    const bus = createEventBus<TicketEventMap & RoutingEventMap>();
+    const router = createRouter({ events: bus });
+    const seen: string[] = [];
+    bus.on("routing.assigned", (assignment) => seen.push(assignment.itemId));
+    router.upsertAgent(agent("a"));
+    router.enqueue(item("t"));
+    router.dispatch(T0);
+    expect(router.events).toBe(bus);
+    expect(explainCandidates(router, "t").agentId).toBe("a");
+    expect(seen).toEqual(["t"]);
+  });
+});

@@ -1,0 +1,1300 @@
+import {
+  CHANNELS,
+  createEventBus,
+  type EventBus,
+  type InstantInput,
+  type Presence,
+  PresenceSchema,
+  type Ticket,
+  toDate,
+} from "@supportkit/core";
+import { Heap, type HeapSlot, IndexedHeap } from "./_lib/heap";
+import { maxMatching } from "./_lib/matching";
+import { Pool } from "./_lib/pool";
+import { keyOf, rankEligible } from "./_lib/rank";
+import { type ResolvedOptions, resolveOptions } from "./_lib/resolveOptions";
+import {
+  type AgentState,
+  addLoad,
+  CHANNEL_INDEX,
+  compileAgent,
+  compileRequirements,
+  dynamicRejection,
+  fairCount,
+  fairReopensAt,
+  primaryOf,
+  primaryValue,
+  type Requirements,
+  rankLess,
+  recomputeLoad,
+  rejection,
+  staticRejection,
+} from "./_lib/state";
+import { parseRoutingAgent, type RoutingAgent, type RoutingAgentInput } from "./agent";
+import type { CandidateExplanation, DecisionReason } from "./decision";
+import type { RejectionCode } from "./eligibility";
+import { RoutingError } from "./errors";
+import type { Assignment, RoutingEventMap } from "./events";
+import type { RoutingOptions } from "./options";
+import { type EffectiveRequirements, effectiveRequirements } from "./relaxation";
+import { parseRouterSnapshot, type RouterSnapshot, type SnapshotAgent, type SnapshotItem } from "./snapshot";
+import { applyTriage, type TriageOptions } from "./triage";
+import { parseWorkItem, type WorkItem, type WorkItemInput, workItemFromTicket } from "./workItem";
+
+/**
+ * Options of {@link createRouter}: the routing options plus the event bus and triage. `Events` is the
+ * bus's event map: {@link RoutingEventMap} or a wider one (e.g. `TicketEventMap & RoutingEventMap`).
+ *
+ * @example
+ * ```ts
+ * const options: RouterOptions = { strategy: "longest-idle", stickyWaitMs: minutes(3), triage: { as: "preferred" } };
+ * ```
+ */
+export interface RouterOptions<Events extends RoutingEventMap = RoutingEventMap> extends RoutingOptions {
+  /** Bus to emit routing events on (it may carry other events too). Default: a new bus, as `router.events`. */
+  readonly events?: EventBus<Events>;
+  /**
+   * Triage applied on `enqueue` to items with `text`: matched skills are added (as required skills with the
+   * rule's minimum level, or as preferred skills with `as: "preferred"`), and a detected language fills a
+   * missing `language`. Default: no triage.
+   */
+  readonly triage?: TriageOptions & { readonly as?: "required" | "preferred" };
+}
+
+/**
+ * Options of one `dispatch` call.
+ *
+ * @example
+ * ```ts
+ * const morning: DispatchOptions = { mode: "matching" };
+ * router.dispatch("2026-03-02T08:00:00Z", morning);
+ * ```
+ */
+export interface DispatchOptions {
+  /**
+   * `greedy` (default): items in queue order, each to its best-ranked agent. `matching`: first assign as
+   * many items as possible (maximum bipartite matching over free capacity), preferring earlier items, so a
+   * scarce specialist is not used up on work others could take; then greedy for the rest.
+   */
+  readonly mode?: "greedy" | "matching";
+}
+
+/**
+ * What one `dispatch` did.
+ *
+ * @example
+ * ```ts
+ * const result: DispatchResult = router.dispatch("2026-03-02T09:00:00Z");
+ * result.assignments.length; //=> 3
+ * ```
+ */
+export interface DispatchResult {
+  /** The dispatch instant. */
+  readonly at: Date;
+  /** Assignments made, in the order they were made. */
+  readonly assignments: readonly Assignment[];
+  /** Items still queued afterwards. */
+  readonly queued: number;
+  /** Next instant a time-based change (relaxation, sticky wait end, shift start, fair window) is due, or `null`. */
+  readonly nextWakeAt: Date | null;
+}
+
+/**
+ * A queued item and why it is waiting, as listed by `router.queue()`.
+ *
+ * @example
+ * ```ts
+ * const row: QueuedItem = router.queue()[0]!;
+ * row.reason; //=> "no-eligible-agent"
+ * ```
+ */
+export interface QueuedItem {
+  readonly item: WorkItem;
+  /** Queue score at the router's last instant. */
+  readonly queueScore: number;
+  /**
+   * `waiting-for-previous-agent`, `no-eligible-agent`, or `ready` when an agent could take it now (the
+   * next `dispatch` assigns it).
+   */
+  readonly reason: "waiting-for-previous-agent" | "no-eligible-agent" | "ready";
+  /** For `waiting-for-previous-agent`: when the sticky wait ends. */
+  readonly waitUntil: Date | null;
+  /** For `no-eligible-agent`: each agent's rejection code. */
+  readonly rejections: Readonly<Record<string, RejectionCode>> | null;
+}
+
+/**
+ * A full explanation of where a work item would go and why: every agent's rejection code or rank.
+ *
+ * @example
+ * ```ts
+ * const explanation: CandidateExplanations = explainCandidates(router, "t1");
+ * explanation.candidates[0]; //=> { agentId: "a2", eligible: true, rank: 1, key: { ... } }
+ * ```
+ */
+export interface CandidateExplanations {
+  readonly itemId: string;
+  /** The instant the explanation holds for. */
+  readonly at: Date;
+  /** What a dispatch at `at` would do with the item. */
+  readonly reason: DecisionReason;
+  /** The agent a dispatch at `at` would pick, when any. */
+  readonly agentId: string | null;
+  /** The item's skill requirements at `at` (after relaxation). */
+  readonly requirements: EffectiveRequirements;
+  /** The item's queue score at `at`. */
+  readonly queueScore: number;
+  /** For `waiting-for-previous-agent`: when the sticky wait ends. */
+  readonly waitUntil: Date | null;
+  /** Eligible agents best first (rank 1 gets the item), then rejected agents by id. */
+  readonly candidates: readonly CandidateExplanation[];
+}
+
+/**
+ * A stateful router: agents, a priority queue of work items and their assignments. Every change is emitted
+ * on `events`; `snapshot()` and `restore()` round-trip the state exactly.
+ *
+ * @example
+ * ```ts
+ * const router: Router = createRouter({ strategy: "round-robin" });
+ * ```
+ */
+export interface Router<Events extends RoutingEventMap = RoutingEventMap> {
+  /** The bus every change is emitted on. */
+  readonly events: EventBus<Events>;
+  /** Adds or replaces an agent; routed load, last assignment and fair-limit history carry over. */
+  upsertAgent(agent: RoutingAgentInput): RoutingAgent;
+  /** Removes an agent; the items assigned to it go back to the queue. Returns their ids. */
+  removeAgent(agentId: string): string[];
+  /** Changes an agent's presence. Only online agents get work. */
+  setPresence(agentId: string, presence: Presence): void;
+  /** Adds a work item to the queue (triage applied when configured). */
+  enqueue(item: WorkItemInput): WorkItem;
+  /** Withdraws a queued (not yet assigned) item. */
+  cancel(itemId: string): WorkItem;
+  /** Ends an assignment: the agent gets its capacity back. */
+  release(itemId: string): { itemId: string; agentId: string };
+  /** Assigns queued work at `now`; work-conserving and idempotent. */
+  dispatch(now: InstantInput, options?: DispatchOptions): DispatchResult;
+  /** The next instant a time-based re-evaluation is due, or `null`. */
+  nextWakeAt(): Date | null;
+  /** Queued items in queue order with why each waits, evaluated at `now` (default: the last instant seen). */
+  queue(now?: InstantInput): QueuedItem[];
+  /** The agent holding an item, or `null` when it is queued or unknown. */
+  assigneeOf(itemId: string): string | null;
+  /** Every agent, by id. */
+  agents(): RoutingAgent[];
+  /** Explains where an item (queued or assigned id, work item or core ticket) would go at `now`. */
+  explain(ticket: string | WorkItemInput | Ticket, now?: InstantInput): CandidateExplanations;
+  /** The whole state as JSON-safe data. */
+  snapshot(): RouterSnapshot;
+  /** Replaces the whole state with a snapshot's. */
+  restore(snapshot: unknown): void;
+}
+
+interface AgentRec extends AgentState {
+  /** Bumped on every change that alters the agent's ranking or eligibility. */
+  stamp: number;
+  /** Routed load per channel (base load excluded). */
+  routed: number[];
+  classes: Set<ClassState>;
+  assigned: Set<string>;
+  /** Pending wake-up epoch (shift start, fair window); Infinity when none. */
+  wakeAt: number;
+}
+
+interface ItemState extends HeapSlot {
+  readonly item: WorkItem;
+  readonly id: string;
+  readonly created: number;
+  /** Static queue order value: score × 60 000 minus aging × created (exact for integer weights). */
+  readonly base: number;
+  req: Requirements | null;
+  cls: ClassState | null;
+  timerAt: number;
+  readonly stickyUntil: number;
+  waiting: boolean;
+  live: boolean;
+}
+
+interface ClassState {
+  readonly key: string;
+  readonly req: Requirements;
+  readonly items: IndexedHeap<ItemState>;
+  /** Agents passing the static checks with capacity on the channel, by id. */
+  readonly cands: AgentRec[];
+  /** Ranking heap over `cands` for the key strategies; rebuilt when membership changes. */
+  pool: Pool | null;
+  /** Agents whose rank may have improved since the last visit; re-keyed when the class is next used. */
+  improved: AgentRec[];
+  /** Set when `improved` overflowed: the pool is rebuilt on the next visit instead. */
+  poolStale: boolean;
+  /** Agents refreshed since the class was last examined (for a cheap "still blocked" check). */
+  woken: AgentRec[];
+  /** Something other than an agent refresh happened (new item, relaxation, upsert): examine fully. */
+  wakeAll: boolean;
+  /** The dispatch pass that last examined the class. */
+  seenInPass: number;
+  dirty: boolean;
+}
+
+interface Timer {
+  readonly at: number;
+  readonly item: ItemState | null;
+  readonly agent: AgentRec | null;
+}
+
+interface AssignedRec {
+  readonly item: WorkItem;
+  readonly agentId: string;
+  readonly channel: number;
+  readonly at: number;
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function itemBefore(a: ItemState, b: ItemState): boolean {
+  if (a.base !== b.base) return a.base > b.base;
+  if (a.created !== b.created) return a.created < b.created;
+  return a.id < b.id;
+}
+
+function isTicket(value: unknown): value is Ticket {
+  return typeof value === "object" && value !== null && "requester" in value && "status" in value;
+}
+
+/**
+ * Creates a router: it holds agents and a priority queue of work items, assigns work with
+ * `dispatch(now)`, explains every decision, and emits each change on a core event bus.
+ *
+ * Queue order is the score `priorityWeights[priority] + vipWeight × vipTier + agingPerMinute × minutes
+ * waited`, then creation time, then id. Dispatch is work-conserving: an item nobody can take never blocks
+ * the ones behind it, and after `dispatch(now)` no queued item has an eligible agent with room (except items
+ * waiting for their previous agent). Agents are indexed by requirement class and ranked in incremental
+ * heaps, so a decision costs about O(log n), not O(agents).
+ *
+ * @param options - strategy, load measure, weights, fair limit, sticky wait, shifts, triage, event bus
+ * @returns a new, empty router
+ * @throws ValidationError (code `VALIDATION`) when an option is invalid (e.g. `custom` without `score`)
+ * @example
+ * ```ts
+ * const router = createRouter({ strategy: "least-busy" });
+ * router.upsertAgent({ id: "a1", name: "Mia", languages: ["de"], capacity: { email: 2 }, presence: "online" });
+ * router.enqueue({ id: "t1", channel: "email", language: "de-AT", createdAt: "2026-03-02T08:00:00Z" });
+ * router.dispatch("2026-03-02T08:01:00Z").assignments[0]?.agentId; //=> "a1"
+ * ```
+ */
+export function createRouter<Events extends RoutingEventMap = RoutingEventMap>(
+  options: RouterOptions<Events> = {},
+): Router<Events> {
+  return createTunedRouter(options, DEFAULT_SCAN_LIMIT);
+}
+
+/**
+ * Classes with at most this many candidates are scanned instead of kept in a ranking heap. Measured: the
+ * heap wins even for small classes, because agents found full are parked out of it instead of re-checked.
+ */
+const DEFAULT_SCAN_LIMIT = 0;
+
+/** {@link createRouter} with the scan/heap threshold exposed, so tests can drive both paths. Internal. */
+export function createTunedRouter<Events extends RoutingEventMap = RoutingEventMap>(
+  options: RouterOptions<Events>,
+  scanLimit: number,
+): Router<Events> {
+  const opts: ResolvedOptions = resolveOptions(options);
+  const bus: EventBus<Events> = options.events ?? createEventBus<Events>();
+  // Every routing event type is a key of Events, so emitting through the narrower view is sound.
+  const events = bus as unknown as EventBus<RoutingEventMap>;
+  const triage = options.triage;
+  const usesPool =
+    opts.strategy === "least-busy" ||
+    opts.strategy === "longest-idle" ||
+    opts.strategy === "best-skill-match";
+
+  let agents = new Map<string, AgentRec>();
+  let items = new Map<string, ItemState>();
+  let assigned = new Map<string, AssignedRec>();
+  let classes = new Map<string, ClassState>();
+  let pending: ItemState[] = [];
+  let dirty: ClassState[] = [];
+  let timers = new Heap<Timer>((a, b) => a.at < b.at);
+  let cursor: string | null = null;
+  let lastNow = Number.NEGATIVE_INFINITY;
+  // Agent indexes by exact skill name and exact (lower-cased) language tag, to find a new class's members.
+  let bySkill = new Map<string, Set<AgentRec>>();
+  let byLanguage = new Map<string, Set<AgentRec>>();
+
+  function indexAgent(agent: AgentRec, add: boolean): void {
+    const put = (map: Map<string, Set<AgentRec>>, key: string) => {
+      let set = map.get(key);
+      if (set === undefined) {
+        if (!add) return;
+        set = new Set();
+        map.set(key, set);
+      }
+      if (add) set.add(agent);
+      else set.delete(agent);
+    };
+    for (const name of agent.skills.keys()) put(bySkill, name);
+    for (const tag of agent.languages) put(byLanguage, tag);
+  }
+
+  /** The smallest indexed superset of a class's members (all agents when nothing narrows it). */
+  function candidatesFor(req: Requirements): Iterable<AgentRec> {
+    let best: Iterable<AgentRec> = agents.values();
+    let bestSize = agents.size;
+    for (const [name] of req.skills) {
+      const set = bySkill.get(name);
+      if (set === undefined) return [];
+      if (set.size < bestSize) {
+        best = set;
+        bestSize = set.size;
+      }
+    }
+    if (req.language !== undefined) {
+      // An agent tag covers the item's language when it equals one of the language's subtag prefixes.
+      const parts = req.language.split("-");
+      const sets: Set<AgentRec>[] = [];
+      let size = 0;
+      for (let k = 1; k <= parts.length; k++) {
+        const set = byLanguage.get(parts.slice(0, k).join("-"));
+        if (set !== undefined) {
+          sets.push(set);
+          size += set.size;
+        }
+      }
+      if (size < bestSize) {
+        const union = new Set<AgentRec>();
+        for (const set of sets) for (const agent of set) union.add(agent);
+        best = union;
+      }
+    }
+    return best;
+  }
+
+  // ---- agents -------------------------------------------------------------------------------------
+
+  /**
+   * Something that can improve an agent's rank or eligibility happened (release, online, upsert, a timer).
+   * The agent's classes are marked for the next dispatch; their heaps re-key it lazily on the next visit,
+   * so a release costs O(1) per class rather than a heap update in every class.
+   */
+  function refresh(agent: AgentRec): void {
+    agent.stamp++;
+    for (const cls of agent.classes) {
+      const idle = cls.items.size === 0;
+      if (!idle && !cls.wakeAll) {
+        if (cls.woken.length >= cls.cands.length) {
+          cls.wakeAll = true;
+          cls.woken.length = 0;
+        } else {
+          cls.woken.push(agent);
+        }
+      }
+      if (cls.pool !== null && !cls.poolStale) {
+        if (cls.improved.length >= cls.cands.length) {
+          cls.poolStale = true;
+          cls.improved.length = 0;
+        } else {
+          cls.improved.push(agent);
+        }
+      }
+      // A class where nothing waits needs no visit: placing an item there marks it.
+      if (!idle) markDirty(cls, false);
+    }
+  }
+
+  /** Applies pending improvements to a class's heap before it is used. */
+  function settle(cls: ClassState): void {
+    if (cls.poolStale) {
+      rebuildPool(cls);
+      return;
+    }
+    if (cls.improved.length === 0) return;
+    const pool = cls.pool as Pool;
+    for (const agent of cls.improved) {
+      if (!agent.classes.has(cls)) continue;
+      pool.set(indexIn(cls, agent), primaryValue(agent, cls.req, opts), agent.lastAssignedAt, agent.stamp);
+    }
+    cls.improved.length = 0;
+  }
+
+  function indexIn(cls: ClassState, agent: AgentRec): number {
+    const cands = cls.cands;
+    let lo = 0;
+    let hi = cands.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cands[mid] as AgentRec).id < agent.id) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Builds a class's ranking heap from scratch, in O(candidates). */
+  function rebuildPool(cls: ClassState): void {
+    if (!usesPool) return;
+    if (cls.cands.length <= scanLimit) {
+      // A short candidate list is cheaper to scan than to keep ordered.
+      cls.pool = null;
+      cls.improved.length = 0;
+      cls.poolStale = false;
+      return;
+    }
+    const n = cls.cands.length;
+    const pool = cls.pool !== null && cls.pool.heap.length >= n ? cls.pool : new Pool(n);
+    // Agents away or without room are left out (parked) at once: a refresh puts them back.
+    const channel = cls.req.channel;
+    const unit = opts.units[channel] as number;
+    const members = new Int32Array(n);
+    let count = 0;
+    for (let index = 0; index < n; index++) {
+      const agent = cls.cands[index] as AgentRec;
+      if (
+        !agent.online ||
+        (agent.load[channel] as number) >= (agent.capacity[channel] as number) ||
+        agent.usedUnits + unit > agent.unitCapacity
+      ) {
+        continue;
+      }
+      pool.write(index, primaryValue(agent, cls.req, opts), agent.lastAssignedAt, agent.stamp);
+      members[count++] = index;
+    }
+    pool.heapify(members, count);
+    cls.pool = pool;
+    cls.improved.length = 0;
+    cls.poolStale = false;
+  }
+
+  function markDirty(cls: ClassState, all = true): void {
+    if (all) cls.wakeAll = true;
+    if (!cls.dirty) {
+      cls.dirty = true;
+      dirty.push(cls);
+    }
+  }
+
+  function belongs(agent: AgentRec, cls: ClassState): boolean {
+    return (agent.capacity[cls.req.channel] as number) > 0 && staticRejection(agent, cls.req) === null;
+  }
+
+  function join(agent: AgentRec, cls: ClassState): void {
+    cls.cands.splice(indexIn(cls, agent), 0, agent);
+    agent.classes.add(cls);
+    rebuildPool(cls);
+  }
+
+  function leave(agent: AgentRec, cls: ClassState): void {
+    const index = cls.cands.indexOf(agent);
+    if (index >= 0) cls.cands.splice(index, 1);
+    agent.classes.delete(cls);
+    rebuildPool(cls);
+  }
+
+  function scheduleAgentWake(agent: AgentRec, code: RejectionCode, now: number, nowDate: Date): void {
+    let at = Number.POSITIVE_INFINITY;
+    if (code === "shift" && agent.shift !== undefined) {
+      at = Math.max(agent.shift.nextOpen(nowDate).getTime(), now + 1);
+    } else if (code === "fair-limit") {
+      at = fairReopensAt(agent, now, opts);
+    }
+    if (!Number.isFinite(at)) return;
+    if (agent.wakeAt > now && agent.wakeAt <= at) return;
+    agent.wakeAt = at;
+    timers.push({ at, item: null, agent });
+  }
+
+  function upsertAgent(input: RoutingAgentInput): RoutingAgent {
+    const parsed = parseRoutingAgent(input);
+    const fresh = compileAgent(parsed, opts);
+    let agent = agents.get(parsed.id);
+    if (agent === undefined) {
+      agent = {
+        ...fresh,
+        stamp: 0,
+        routed: CHANNELS.map(() => 0),
+        classes: new Set(),
+        assigned: new Set(),
+        wakeAt: Number.POSITIVE_INFINITY,
+      };
+      agents.set(agent.id, agent);
+    } else {
+      indexAgent(agent, false);
+      for (const cls of [...agent.classes]) leave(agent, cls);
+      const keepIdle = parsed.lastAssignedAt === undefined ? agent.lastAssignedAt : fresh.lastAssignedAt;
+      Object.assign(agent, fresh, { lastAssignedAt: keepIdle, recent: agent.recent });
+    }
+    agent.load = agent.baseLoad.map((base, c) => base + (agent.routed[c] as number));
+    recomputeLoad(agent, opts);
+    agent.wakeAt = Number.POSITIVE_INFINITY;
+    indexAgent(agent, true);
+    for (const cls of classes.values()) if (belongs(agent, cls)) join(agent, cls);
+    refresh(agent);
+    events.emit("routing.agent.upserted", { agentId: agent.id });
+    return agentOut(agent);
+  }
+
+  function agentOut(agent: AgentRec): RoutingAgent {
+    const out: RoutingAgent = { ...agent.agent };
+    if (Number.isFinite(agent.lastAssignedAt)) out.lastAssignedAt = new Date(agent.lastAssignedAt);
+    else delete out.lastAssignedAt;
+    return out;
+  }
+
+  function requireAgent(agentId: string): AgentRec {
+    const agent = agents.get(agentId);
+    if (agent === undefined) throw new RoutingError("UNKNOWN_AGENT", `No agent "${agentId}" in this router`);
+    return agent;
+  }
+
+  function removeAgent(agentId: string): string[] {
+    const agent = requireAgent(agentId);
+    for (const cls of [...agent.classes]) leave(agent, cls);
+    indexAgent(agent, false);
+    agents.delete(agentId);
+    agent.stamp++;
+    const requeued = [...agent.assigned].sort();
+    for (const itemId of requeued) {
+      const rec = assigned.get(itemId) as AssignedRec;
+      assigned.delete(itemId);
+      addItem(rec.item);
+      events.emit("routing.requeued", { itemId, fromAgentId: agentId });
+    }
+    events.emit("routing.agent.removed", { agentId, requeued });
+    return requeued;
+  }
+
+  function setPresence(agentId: string, presence: Presence): void {
+    const agent = requireAgent(agentId);
+    const to = PresenceSchema.parse(presence);
+    const from = agent.agent.presence;
+    agent.agent = { ...agent.agent, presence: to };
+    agent.online = to === "online";
+    if (agent.online) refresh(agent);
+    else agent.stamp++;
+    events.emit("routing.agent.presence", { agentId, from, to });
+  }
+
+  // ---- items --------------------------------------------------------------------------------------
+
+  function addItem(item: WorkItem): ItemState {
+    const created = item.createdAt.getTime();
+    const weight = opts.priorityWeights[item.priority] + opts.vipWeight * item.vipTier;
+    const state: ItemState = {
+      item,
+      id: item.id,
+      created,
+      base: weight * 60_000 - opts.agingPerMinute * created,
+      req: null,
+      cls: null,
+      timerAt: Number.POSITIVE_INFINITY,
+      stickyUntil:
+        item.previousAgentId === undefined
+          ? Number.NEGATIVE_INFINITY
+          : created + (item.stickyWaitMs ?? opts.stickyWaitMs),
+      waiting: false,
+      live: true,
+      heapIndex: -1,
+    };
+    items.set(item.id, state);
+    pending.push(state);
+    return state;
+  }
+
+  function enqueue(input: WorkItemInput): WorkItem {
+    let item = parseWorkItem(input);
+    if (items.has(item.id) || assigned.has(item.id)) {
+      throw new RoutingError("DUPLICATE_ITEM", `Work item "${item.id}" is already queued or assigned`);
+    }
+    if (triage !== undefined) item = applyTriage(item, triage, triage.as ?? "required");
+    addItem(item);
+    events.emit("routing.enqueued", { itemId: item.id, item });
+    return item;
+  }
+
+  function cancel(itemId: string): WorkItem {
+    const state = items.get(itemId);
+    if (state === undefined) throw new RoutingError("UNKNOWN_ITEM", `No queued work item "${itemId}"`);
+    unlinkItem(state);
+    events.emit("routing.cancelled", { itemId });
+    return state.item;
+  }
+
+  function unlinkItem(state: ItemState): void {
+    items.delete(state.id);
+    state.live = false;
+    if (state.cls !== null) state.cls.items.remove(state);
+    else pending = pending.filter((other) => other !== state);
+    state.cls = null;
+  }
+
+  function release(itemId: string): { itemId: string; agentId: string } {
+    const rec = assigned.get(itemId);
+    if (rec === undefined) throw new RoutingError("UNKNOWN_ITEM", `No assigned work item "${itemId}"`);
+    assigned.delete(itemId);
+    const agent = agents.get(rec.agentId);
+    if (agent !== undefined) {
+      agent.assigned.delete(itemId);
+      agent.routed[rec.channel] = (agent.routed[rec.channel] as number) - 1;
+      addLoad(agent, rec.channel, -1, opts);
+      refresh(agent);
+    }
+    events.emit("routing.released", { itemId, agentId: rec.agentId });
+    return { itemId, agentId: rec.agentId };
+  }
+
+  // ---- classes and placement ----------------------------------------------------------------------
+
+  function classFor(req: Requirements): ClassState {
+    let cls = classes.get(req.key);
+    if (cls !== undefined) return cls;
+    cls = {
+      key: req.key,
+      req,
+      items: new IndexedHeap<ItemState>(itemBefore),
+      cands: [],
+      pool: null,
+      improved: [],
+      poolStale: false,
+      woken: [],
+      wakeAll: true,
+      seenInPass: -1,
+      dirty: false,
+    };
+    classes.set(req.key, cls);
+    const members = [...candidatesFor(req)].filter((agent) => belongs(agent, cls as ClassState)).sort(byId);
+    for (const agent of members) {
+      cls.cands.push(agent);
+      agent.classes.add(cls);
+    }
+    rebuildPool(cls);
+    return cls;
+  }
+
+  function place(state: ItemState, now: number): void {
+    const req = compileRequirements(state.item, now);
+    state.req = req;
+    const cls = classFor(req);
+    if (state.cls !== cls) {
+      if (state.cls !== null) state.cls.items.remove(state);
+      state.cls = cls;
+      cls.items.push(state);
+    }
+    markDirty(cls);
+    const sticky = state.stickyUntil > now ? state.stickyUntil : Number.POSITIVE_INFINITY;
+    const at = Math.min(req.nextChange, sticky);
+    state.timerAt = at;
+    if (Number.isFinite(at)) timers.push({ at, item: state, agent: null });
+  }
+
+  function timerValid(timer: Timer): boolean {
+    if (timer.item !== null) return timer.item.live && timer.item.timerAt === timer.at;
+    const agent = timer.agent as AgentRec;
+    return agents.get(agent.id) === agent && agent.wakeAt === timer.at;
+  }
+
+  function runTimers(now: number): void {
+    for (;;) {
+      const timer = timers.peek();
+      if (timer === undefined || timer.at > now) break;
+      timers.pop();
+      if (!timerValid(timer)) continue;
+      if (timer.item !== null) {
+        if (timer.item.cls !== null) place(timer.item, now);
+      } else {
+        const agent = timer.agent as AgentRec;
+        agent.wakeAt = Number.POSITIVE_INFINITY;
+        refresh(agent);
+      }
+    }
+  }
+
+  function nextWakeAt(): Date | null {
+    for (;;) {
+      const timer = timers.peek();
+      if (timer === undefined) return null;
+      if (timerValid(timer)) return new Date(timer.at);
+      timers.pop();
+    }
+  }
+
+  /** Rebuilds every index from the agents and items (after restore, or when time goes backwards). */
+  function rebuild(now: number): void {
+    classes = new Map();
+    dirty = [];
+    timers = new Heap<Timer>((a, b) => a.at < b.at);
+    for (const agent of agents.values()) {
+      agent.classes.clear();
+      agent.wakeAt = Number.POSITIVE_INFINITY;
+      agent.stamp++;
+    }
+    const all = [...items.values()].sort((a, b) => (itemBefore(a, b) ? -1 : 1));
+    pending = [];
+    for (const state of all) {
+      state.cls = null;
+      state.heapIndex = -1;
+      state.timerAt = Number.POSITIVE_INFINITY;
+      place(state, now);
+    }
+  }
+
+  // ---- choosing an agent --------------------------------------------------------------------------
+
+  function bestOf(cls: ClassState, item: ItemState, now: number, nowDate: Date): AgentRec | null {
+    const channel = cls.req.channel;
+    if (cls.pool !== null) {
+      if (cls.poolStale || cls.improved.length > 0) settle(cls);
+      const pool = cls.pool;
+      const cands = cls.cands;
+      const unit = opts.units[channel] as number;
+      while (pool.size > 0) {
+        const top = pool.heap[0] as number;
+        const agent = cands[top] as AgentRec;
+        if (pool.stamp[top] !== agent.stamp) {
+          // Stale key: the agent was assigned elsewhere (or went away) since.
+          if (
+            !agent.online ||
+            (agent.load[channel] as number) >= (agent.capacity[channel] as number) ||
+            agent.usedUnits + unit > agent.unitCapacity
+          ) {
+            // Parked until a release or presence change refreshes it.
+            pool.removeTop();
+            continue;
+          }
+          pool.rekeyTop(primaryValue(agent, cls.req, opts), agent.lastAssignedAt, agent.stamp);
+          continue;
+        }
+        const code = dynamicRejection(agent, channel, now, nowDate, opts);
+        if (code === null) return agent;
+        // Parked until something can make it eligible again (refresh) or a timer wakes it.
+        pool.removeTop();
+        scheduleAgentWake(agent, code, now, nowDate);
+      }
+      return null;
+    }
+    const cands = cls.cands;
+    const n = cands.length;
+    if (opts.strategy === "round-robin") {
+      let start = 0;
+      if (cursor !== null) {
+        const after = cursor;
+        let lo = 0;
+        let hi = n;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((cands[mid] as AgentRec).id <= after) lo = mid + 1;
+          else hi = mid;
+        }
+        start = lo;
+      }
+      for (let k = 0; k < n; k++) {
+        const agent = cands[(start + k) % n] as AgentRec;
+        const code = dynamicRejection(agent, channel, now, nowDate, opts);
+        if (code === null) return agent;
+        scheduleAgentWake(agent, code, now, nowDate);
+      }
+      return null;
+    }
+    // custom, or a class small enough to scan: rank every available candidate
+    let best: AgentRec | null = null;
+    let bestPrimary = 0;
+    const custom = opts.strategy === "custom";
+    for (const agent of cands) {
+      const code = dynamicRejection(agent, channel, now, nowDate, opts);
+      if (code !== null) {
+        scheduleAgentWake(agent, code, now, nowDate);
+        continue;
+      }
+      const primary = custom
+        ? primaryOf(agent, cls.req, item.item, opts).primary
+        : primaryValue(agent, cls.req, opts);
+      if (
+        best === null ||
+        rankLess(primary, agent.lastAssignedAt, agent.id, bestPrimary, best.lastAssignedAt, best.id)
+      ) {
+        best = agent;
+        bestPrimary = primary;
+      }
+    }
+    return best;
+  }
+
+  /** The human-facing value of a key strategy's primary (higher-is-better measures are stored negated). */
+  function displayValue(primary: number): number {
+    const flip =
+      opts.strategy === "best-skill-match" ||
+      (opts.strategy === "least-busy" && opts.loadMeasure === "spare");
+    return flip ? -primary : primary;
+  }
+
+  function scoreAt(state: ItemState, now: number): number {
+    const weight = opts.priorityWeights[state.item.priority] + opts.vipWeight * state.item.vipTier;
+    return weight + (opts.agingPerMinute * (now - state.created)) / 60_000;
+  }
+
+  function assign(
+    state: ItemState,
+    agent: AgentRec,
+    reason: "sticky" | "strategy",
+    mode: "greedy" | "matching",
+    now: number,
+  ): Assignment {
+    const cls = state.cls as ClassState;
+    const req = state.req as Requirements;
+    let key = null;
+    if (reason === "strategy") {
+      const value =
+        opts.strategy === "round-robin"
+          ? 0
+          : opts.strategy === "custom"
+            ? primaryOf(agent, req, state.item, opts).value
+            : displayValue(primaryValue(agent, req, opts));
+      key = keyOf(agent, value, opts);
+    }
+    cls.items.remove(state);
+    items.delete(state.id);
+    state.live = false;
+    state.cls = null;
+    const channel = req.channel;
+    agent.routed[channel] = (agent.routed[channel] as number) + 1;
+    addLoad(agent, channel, 1, opts);
+    const improved = now < agent.lastAssignedAt;
+    agent.lastAssignedAt = now;
+    if (opts.fairMax !== Number.POSITIVE_INFINITY) {
+      const from = now - opts.fairWindowMs;
+      const recent = agent.recent.filter((t) => t > from);
+      let index = recent.length;
+      while (index > 0 && (recent[index - 1] as number) > now) index--;
+      recent.splice(index, 0, now);
+      agent.recent = recent;
+    }
+    agent.stamp++;
+    if (improved) refresh(agent);
+    agent.assigned.add(state.id);
+    assigned.set(state.id, { item: state.item, agentId: agent.id, channel, at: now });
+    if (reason === "strategy" && opts.strategy === "round-robin") cursor = agent.id;
+    const assignment: Assignment = {
+      itemId: state.id,
+      agentId: agent.id,
+      at: new Date(now),
+      reason,
+      mode,
+      key,
+      relaxed: req.relaxed,
+      waitedMs: now - state.created,
+      queueScore: scoreAt(state, now),
+    };
+    events.emit("routing.assigned", assignment);
+    return assignment;
+  }
+
+  /** Sticky check: the previous agent when eligible, "wait" while only its capacity blocks, else null. */
+  function stickyOutcome(state: ItemState, now: number, nowDate: Date): AgentRec | "wait" | null {
+    const previousId = state.item.previousAgentId;
+    if (previousId === undefined) return null;
+    const previous = agents.get(previousId);
+    if (previous === undefined) return null;
+    const code = rejection(previous, state.req as Requirements, now, nowDate, opts);
+    if (code === null) return previous;
+    if (code === "capacity" && now < state.stickyUntil) return "wait";
+    return null;
+  }
+
+  // ---- dispatch -----------------------------------------------------------------------------------
+
+  let passNo = 0;
+
+  function hasRoomNow(agent: AgentRec, cls: ClassState): boolean {
+    const channel = cls.req.channel;
+    return (
+      agent.online &&
+      agent.classes.has(cls) &&
+      (agent.load[channel] as number) < (agent.capacity[channel] as number) &&
+      agent.usedUnits + (opts.units[channel] as number) <= agent.unitCapacity
+    );
+  }
+
+  function prepare(now: number): void {
+    if (now < lastNow) rebuild(now);
+    lastNow = now;
+    runTimers(now);
+    const fresh = pending;
+    pending = [];
+    for (const state of fresh) if (state.live) place(state, now);
+  }
+
+  function greedy(now: number, nowDate: Date, out: Assignment[], mode: "greedy" | "matching"): void {
+    const pass = new Heap<ClassState>((a, b) =>
+      itemBefore(a.items.peek() as ItemState, b.items.peek() as ItemState),
+    );
+    for (const cls of dirty) {
+      cls.dirty = false;
+      if (cls.items.size > 0) pass.push(cls);
+    }
+    dirty = [];
+    const skipped: ItemState[] = [];
+    passNo++;
+    for (;;) {
+      const cls = pass.pop();
+      if (cls === undefined) break;
+      if (cls.seenInPass !== passNo) {
+        // First look in this pass. When only agents were refreshed since the class was last found
+        // blocked, and none of them has room on its channel now, it is still blocked: skip it cheaply.
+        cls.seenInPass = passNo;
+        const skip = !cls.wakeAll && !cls.woken.some((agent) => hasRoomNow(agent, cls));
+        cls.wakeAll = false;
+        cls.woken.length = 0; // on a skip they are all full again; a later refresh re-adds them
+        if (skip) continue;
+      }
+      const head = cls.items.peek();
+      if (head === undefined) continue;
+      const sticky = stickyOutcome(head, now, nowDate);
+      if (sticky === "wait") {
+        cls.items.remove(head);
+        skipped.push(head);
+        if (!head.waiting) {
+          head.waiting = true;
+          events.emit("routing.waiting", {
+            itemId: head.id,
+            reason: "waiting-for-previous-agent",
+            previousAgentId: head.item.previousAgentId as string,
+            until: new Date(head.stickyUntil),
+          });
+        }
+      } else if (sticky !== null) {
+        out.push(assign(head, sticky, "sticky", mode, now));
+      } else {
+        const agent = bestOf(cls, head, now, nowDate);
+        if (agent === null) continue; // blocked: nothing in this class can be assigned in this pass
+        out.push(assign(head, agent, "strategy", mode, now));
+      }
+      if (cls.items.size > 0) pass.push(cls);
+    }
+    for (const state of skipped) (state.cls as ClassState).items.push(state);
+  }
+
+  /** How many more items `agent` can take on `channel` now (capacity, units and fair limit). */
+  function slots(agent: AgentRec, channel: number, now: number): number {
+    let free = (agent.capacity[channel] as number) - (agent.load[channel] as number);
+    const unit = opts.units[channel] as number;
+    if (Number.isFinite(agent.unitCapacity) && unit > 0) {
+      free = Math.min(free, Math.floor((agent.unitCapacity - agent.usedUnits) / unit));
+    }
+    if (opts.fairMax !== Number.POSITIVE_INFINITY)
+      free = Math.min(free, opts.fairMax - fairCount(agent, now, opts));
+    return Math.max(0, free);
+  }
+
+  /**
+   * Batch drain: a maximum matching of queued items to free capacity, earlier items first, each item's
+   * agents in ranking order. Capacity units and fair limits shared across channels are checked again when
+   * the matching is applied, and a greedy pass follows, so no constraint is ever broken.
+   */
+  function matchingPass(now: number, nowDate: Date, out: Assignment[]): void {
+    const queued = [...items.values()]
+      .filter((state) => state.cls !== null)
+      .sort((a, b) => (itemBefore(a, b) ? -1 : 1));
+    const nodes: { agent: AgentRec; channel: number }[] = [];
+    const capacity: number[] = [];
+    const nodeIds = new Map<AgentRec, Map<number, number>>();
+    const nodeFor = (agent: AgentRec, channel: number): number => {
+      let byChannel = nodeIds.get(agent);
+      if (byChannel === undefined) {
+        byChannel = new Map();
+        nodeIds.set(agent, byChannel);
+      }
+      let id = byChannel.get(channel);
+      if (id === undefined) {
+        id = nodes.length;
+        nodes.push({ agent, channel });
+        capacity.push(slots(agent, channel, now));
+        byChannel.set(channel, id);
+      }
+      return id;
+    };
+    const classChoices = new Map<ClassState, number[]>();
+    const stickyOf: (AgentRec | "wait" | null)[] = [];
+    const adjacency = queued.map((state, index) => {
+      const cls = state.cls as ClassState;
+      const sticky = stickyOutcome(state, now, nowDate);
+      stickyOf[index] = sticky;
+      if (sticky === "wait") return [];
+      let choices = classChoices.get(cls);
+      if (choices === undefined) {
+        const available = cls.cands.filter(
+          (agent) => dynamicRejection(agent, cls.req.channel, now, nowDate, opts) === null,
+        );
+        choices = rankEligible(available, cls.req, state.item, opts, cursor).map(({ agent }) =>
+          nodeFor(agent as AgentRec, cls.req.channel),
+        );
+        classChoices.set(cls, choices);
+      }
+      if (sticky === null) return choices;
+      const first = nodeFor(sticky, cls.req.channel);
+      return [first, ...choices.filter((node) => node !== first)];
+    });
+    const match = maxMatching(adjacency, capacity);
+    queued.forEach((state, index) => {
+      const node = nodes[match[index] as number];
+      if (node === undefined) return;
+      if (dynamicRejection(node.agent, node.channel, now, nowDate, opts) !== null) return;
+      const reason = stickyOf[index] === node.agent ? "sticky" : "strategy";
+      out.push(assign(state, node.agent, reason, "matching", now));
+    });
+  }
+
+  function dispatch(nowInput: InstantInput, dispatchOptions: DispatchOptions = {}): DispatchResult {
+    const nowDate = toDate(nowInput, "now");
+    const now = nowDate.getTime();
+    prepare(now);
+    const out: Assignment[] = [];
+    if (dispatchOptions.mode === "matching") {
+      matchingPass(now, nowDate, out);
+      for (const cls of classes.values()) markDirty(cls);
+    }
+    greedy(now, nowDate, out, "greedy");
+    return { at: nowDate, assignments: out, queued: items.size, nextWakeAt: nextWakeAt() };
+  }
+
+  // ---- explanations -------------------------------------------------------------------------------
+
+  function explainState(
+    item: WorkItem,
+    now: number,
+  ): Omit<CandidateExplanations, "itemId" | "at" | "requirements" | "queueScore"> {
+    const nowDate = new Date(now);
+    const req = compileRequirements(item, now);
+    const all = [...agents.values()].sort(byId);
+    const eligible: AgentRec[] = [];
+    const rejected: CandidateExplanation[] = [];
+    for (const agent of all) {
+      const code = rejection(agent, req, now, nowDate, opts);
+      if (code === null) eligible.push(agent);
+      else rejected.push({ agentId: agent.id, eligible: false, code });
+    }
+    const ranked = rankEligible(eligible, req, item, opts, cursor).map(
+      ({ agent, key }, index): CandidateExplanation => ({
+        agentId: agent.id,
+        eligible: true,
+        rank: index + 1,
+        key,
+      }),
+    );
+    const candidates = [...ranked, ...rejected];
+    let reason: DecisionReason = ranked.length > 0 ? "strategy" : "no-eligible-agent";
+    let agentId = ranked[0]?.agentId ?? null;
+    let waitUntil: Date | null = null;
+    if (item.previousAgentId !== undefined) {
+      const previous = agents.get(item.previousAgentId);
+      if (previous !== undefined) {
+        const code = rejection(previous, req, now, nowDate, opts);
+        const until = item.createdAt.getTime() + (item.stickyWaitMs ?? opts.stickyWaitMs);
+        if (code === null) {
+          reason = "sticky";
+          agentId = previous.id;
+        } else if (code === "capacity" && now < until) {
+          reason = "waiting-for-previous-agent";
+          agentId = null;
+          waitUntil = new Date(until);
+        }
+      }
+    }
+    return { reason, agentId, waitUntil, candidates };
+  }
+
+  function explain(ticket: string | WorkItemInput | Ticket, nowInput?: InstantInput): CandidateExplanations {
+    let item: WorkItem;
+    if (typeof ticket === "string") {
+      const found = items.get(ticket)?.item ?? assigned.get(ticket)?.item;
+      if (found === undefined)
+        throw new RoutingError("UNKNOWN_ITEM", `No queued or assigned work item "${ticket}"`);
+      item = found;
+    } else if (isTicket(ticket)) {
+      item = workItemFromTicket(ticket);
+    } else {
+      item = parseWorkItem(ticket);
+    }
+    const now = instantOr(nowInput, item);
+    const state = { item, created: item.createdAt.getTime() } as ItemState;
+    return {
+      itemId: item.id,
+      at: new Date(now),
+      requirements: effectiveRequirements(item, now),
+      queueScore: scoreAt(state, now),
+      ...explainState(item, now),
+    };
+  }
+
+  function instantOr(nowInput: InstantInput | undefined, item?: WorkItem): number {
+    if (nowInput !== undefined) return toDate(nowInput, "now").getTime();
+    if (Number.isFinite(lastNow)) return lastNow;
+    return item?.createdAt.getTime() ?? 0;
+  }
+
+  function queue(nowInput?: InstantInput): QueuedItem[] {
+    const now = instantOr(nowInput);
+    const rows = [...items.values()].sort((a, b) => (itemBefore(a, b) ? -1 : 1));
+    const cache = new Map<string, Readonly<Record<string, RejectionCode>> | null>();
+    return rows.map((state): QueuedItem => {
+      const explained = explainCached(state.item, now, cache);
+      return {
+        item: state.item,
+        queueScore: scoreAt(state, now),
+        reason:
+          explained.reason === "waiting-for-previous-agent" || explained.reason === "no-eligible-agent"
+            ? explained.reason
+            : "ready",
+        waitUntil: explained.waitUntil,
+        rejections: explained.reason === "no-eligible-agent" ? explained.rejections : null,
+      };
+    });
+  }
+
+  function explainCached(
+    item: WorkItem,
+    now: number,
+    cache: Map<string, Readonly<Record<string, RejectionCode>> | null>,
+  ): {
+    reason: DecisionReason;
+    waitUntil: Date | null;
+    rejections: Readonly<Record<string, RejectionCode>> | null;
+  } {
+    const req = compileRequirements(item, now);
+    if (item.previousAgentId === undefined && cache.has(req.key)) {
+      const rejections = cache.get(req.key) ?? null;
+      return { reason: rejections === null ? "strategy" : "no-eligible-agent", waitUntil: null, rejections };
+    }
+    const result = explainState(item, now);
+    let rejections: Record<string, RejectionCode> | null = null;
+    if (result.reason === "no-eligible-agent") {
+      rejections = {};
+      for (const row of result.candidates) if (!row.eligible) rejections[row.agentId] = row.code;
+    }
+    if (item.previousAgentId === undefined) cache.set(req.key, rejections);
+    return { reason: result.reason, waitUntil: result.waitUntil, rejections };
+  }
+
+  // ---- snapshot -----------------------------------------------------------------------------------
+
+  function shiftName(agent: AgentRec): string | undefined {
+    const shift = agent.agent.shift;
+    if (shift === undefined || typeof shift === "string") return shift;
+    for (const [name, clock] of Object.entries(opts.shifts)) if (clock === shift) return name;
+    throw new RoutingError(
+      "UNSERIALISABLE_SHIFT",
+      `Agent "${agent.id}" has a shift clock that the router's shifts option does not name; snapshots need names`,
+    );
+  }
+
+  function itemJson(item: WorkItem): SnapshotItem {
+    return { ...item, createdAt: item.createdAt.toISOString() };
+  }
+
+  function snapshot(): RouterSnapshot {
+    const agentRows = [...agents.values()].sort(byId).map((agent): SnapshotAgent => {
+      const { lastAssignedAt: _ignored, shift: _shift, ...rest } = agent.agent;
+      const shift = shiftName(agent);
+      return {
+        agent: {
+          ...rest,
+          ...(shift === undefined ? {} : { shift }),
+          ...(Number.isFinite(agent.lastAssignedAt)
+            ? { lastAssignedAt: new Date(agent.lastAssignedAt).toISOString() }
+            : {}),
+        },
+        recent: agent.recent.map((t) => new Date(t).toISOString()),
+      };
+    });
+    const queued = [...items.values()]
+      .sort((a, b) => (itemBefore(a, b) ? -1 : 1))
+      .map((s) => itemJson(s.item));
+    const held = [...assigned.entries()]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([, rec]) => ({
+        item: itemJson(rec.item),
+        agentId: rec.agentId,
+        at: new Date(rec.at).toISOString(),
+      }));
+    return {
+      version: 1,
+      at: Number.isFinite(lastNow) ? new Date(lastNow).toISOString() : null,
+      roundRobinCursor: cursor,
+      agents: agentRows,
+      queue: queued,
+      assignments: held,
+    };
+  }
+
+  function restore(input: unknown): void {
+    const data = parseRouterSnapshot(input);
+    const nextAgents = new Map<string, AgentRec>();
+    for (const row of data.agents) {
+      const state = compileAgent(row.agent, opts);
+      nextAgents.set(state.id, {
+        ...state,
+        stamp: 0,
+        routed: CHANNELS.map(() => 0),
+        classes: new Set(),
+        assigned: new Set(),
+        wakeAt: Number.POSITIVE_INFINITY,
+        recent: row.recent.map((at) => at.getTime()),
+      });
+    }
+    const nextAssigned = new Map<string, AssignedRec>();
+    for (const row of data.assignments) {
+      const agent = nextAgents.get(row.agentId);
+      if (agent === undefined) {
+        throw new RoutingError(
+          "UNKNOWN_AGENT",
+          `Snapshot assigns "${row.item.id}" to unknown agent "${row.agentId}"`,
+        );
+      }
+      const channel = CHANNEL_INDEX.get(row.item.channel) as number;
+      agent.routed[channel] = (agent.routed[channel] as number) + 1;
+      agent.assigned.add(row.item.id);
+      nextAssigned.set(row.item.id, { item: row.item, agentId: row.agentId, channel, at: row.at.getTime() });
+    }
+    for (const agent of nextAgents.values()) {
+      agent.load = agent.baseLoad.map((base, c) => base + (agent.routed[c] as number));
+      recomputeLoad(agent, opts);
+    }
+    agents = nextAgents;
+    assigned = nextAssigned;
+    bySkill = new Map();
+    byLanguage = new Map();
+    for (const agent of agents.values()) indexAgent(agent, true);
+    items = new Map();
+    pending = [];
+    for (const item of data.queue) {
+      if (items.has(item.id) || assigned.has(item.id)) {
+        throw new RoutingError("DUPLICATE_ITEM", `Snapshot lists work item "${item.id}" twice`);
+      }
+      addItem(item);
+    }
+    cursor = data.roundRobinCursor;
+    lastNow = data.at === null ? Number.NEGATIVE_INFINITY : data.at.getTime();
+    classes = new Map();
+    dirty = [];
+    timers = new Heap<Timer>((a, b) => a.at < b.at);
+    if (Number.isFinite(lastNow)) rebuild(lastNow);
+    events.emit("routing.restored", { agents: agents.size, queued: items.size, assigned: assigned.size });
+  }
+
+  return {
+    events: bus,
+    upsertAgent,
+    removeAgent,
+    setPresence,
+    enqueue,
+    cancel,
+    release,
+    dispatch,
+    nextWakeAt,
+    queue,
+    assigneeOf: (itemId) => assigned.get(itemId)?.agentId ?? null,
+    agents: () => [...agents.values()].sort(byId).map(agentOut),
+    explain,
+    snapshot,
+    restore,
+  };
+}
