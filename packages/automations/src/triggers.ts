@@ -8,7 +8,7 @@ import {
 import { CHANGED_BY_EVENT, eventTypeBit, fieldBit } from "./_lib/masks";
 import { perform } from "./_lib/perform";
 import type { EvaluationContext } from "./_lib/read";
-import { type CompiledRule, compileRules } from "./_lib/ruleSet";
+import { type CompiledRule, compileRuleSet } from "./_lib/ruleSet";
 import type { AutomationCommand, ReplyRenderer, SkippedAction } from "./commands";
 import type { Rule } from "./rules";
 
@@ -93,7 +93,8 @@ export function runTriggers(
   event: TicketEvent,
   options: RunTriggersOptions = {},
 ): TriggerRunResult {
-  const compiled = compileRules(rules);
+  const ruleSet = compileRuleSet(rules);
+  const compiled = ruleSet.rules;
   let current = applyEvent(ticket, event);
   const ticketBeforeRules = current;
   const fired: string[] = [];
@@ -106,12 +107,15 @@ export function runTriggers(
   const state = new Uint8Array(compiled.length); // 0 unknown, FIRED, or KNOWN_FALSE
   const now = event.at.getTime();
   let typeMask = eventTypeBit(event.type);
+  // Only rules that need no event type, or one present in the update, can match; the set grows when rules
+  // produce events of new types, and a grown set contains the old one.
+  let candidates = ruleSet.candidates(typeMask);
   let context: EvaluationContext = { ticket: current, before: ticket, event, now, clock: options.clock };
 
-  for (let index = 0; index < compiled.length; index++) {
+  for (let position = 0; position < candidates.length; position++) {
+    const index = candidates[position] as number;
     if (state[index] !== 0) continue;
-    const entry = compiled[index] as (typeof compiled)[number];
-    if (entry.requiredTypeMask !== 0 && (entry.requiredTypeMask & typeMask) === 0) continue;
+    const entry = compiled[index] as CompiledRule;
     if (!entry.condition.test(context)) {
       state[index] = KNOWN_FALSE;
       continue;
@@ -138,7 +142,7 @@ export function runTriggers(
     }
     history ??= new FieldHistory(ticketBeforeRules);
     history.record(done.events, current, entry.rule.id);
-    for (let other = 0; other < compiled.length; other++) {
+    for (const other of candidates) {
       if (
         state[other] === KNOWN_FALSE &&
         mayHaveChanged(compiled[other] as CompiledRule, changed, changedTags)
@@ -146,7 +150,8 @@ export function runTriggers(
         state[other] = 0;
       }
     }
-    index = -1; // start again from the top
+    candidates = ruleSet.candidates(typeMask);
+    position = -1; // start again from the top
   }
   return { ticket: current, fired, events, commands, skipped, loops: history?.loops() ?? [] };
 }

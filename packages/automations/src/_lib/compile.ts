@@ -75,9 +75,20 @@ function compileGroup(kind: "all" | "any", children: CompiledCondition[]): Compi
     );
   }
   return {
+    // Plain loops: `every`/`some` with an arrow would allocate a closure per evaluation on the hot path.
     test: isAll
-      ? (context) => children.every((child) => child.test(context))
-      : (context) => children.some((child) => child.test(context)),
+      ? (context) => {
+          for (let index = 0; index < children.length; index++) {
+            if (!(children[index] as CompiledCondition).test(context)) return false;
+          }
+          return true;
+        }
+      : (context) => {
+          for (let index = 0; index < children.length; index++) {
+            if ((children[index] as CompiledCondition).test(context)) return true;
+          }
+          return false;
+        },
     explain(context) {
       const explained = children.map((child) => child.explain(context));
       const result = isAll
@@ -299,17 +310,22 @@ function comparator(leaf: ConditionLeaf): (actual: FieldValue) => boolean {
     case "contains_any":
     case "contains_all":
     case "contains_none": {
+      const wantAll = op === "contains_all";
+      const wantNone = op === "contains_none";
       return (actual) => {
         const list = asList(actual);
         const text = typeof actual === "string" ? normalizeText(actual) : undefined;
-        const has = (needle: unknown, normalized: unknown) =>
-          list
-            ? list.includes(needle)
+        let any = false;
+        for (let index = 0; index < values.length; index++) {
+          const normalized = normalizedValues[index];
+          const found = list
+            ? listHas(list, values[index])
             : text !== undefined && typeof normalized === "string" && text.includes(normalized);
-        if (op === "contains_all")
-          return values.every((needle, index) => has(needle, normalizedValues[index]));
-        const any = values.some((needle, index) => has(needle, normalizedValues[index]));
-        return op === "contains_any" ? any : !any;
+          if (found) any = true;
+          else if (wantAll) return false;
+          if (found && !wantAll) break;
+        }
+        return wantAll ? true : wantNone ? !any : any;
       };
     }
     default:

@@ -15,16 +15,33 @@ export interface CompiledRule {
   readonly tagValues: ReadonlySet<unknown> | null;
 }
 
-const cache = new WeakMap<readonly Rule[], readonly CompiledRule[]>();
+/** Compiled rules, in order, and the indexes of those an update with given event types can match. */
+export interface CompiledRuleSet {
+  readonly rules: readonly CompiledRule[];
+  /**
+   * Indexes, ascending, of the rules that need none of the event types or one of those in `typeMask`
+   * (a bit set from `eventTypeBit`). Cached per mask: an update touches few distinct masks.
+   */
+  candidates(typeMask: number): Int32Array;
+}
+
+const cache = new WeakMap<readonly Rule[], CompiledRuleSet>();
 
 /**
  * Compiles each enabled rule's condition once per rules array (rules are immutable data), so a run does
  * no parsing or path lookup.
  */
 export function compileRules(rules: readonly Rule[]): readonly CompiledRule[] {
-  let compiled = cache.get(rules);
-  if (!compiled) {
-    compiled = rules
+  return compileRuleSet(rules).rules;
+}
+
+/**
+ * {@link compileRules} plus the per-event-type candidate index the trigger loop walks.
+ */
+export function compileRuleSet(rules: readonly Rule[]): CompiledRuleSet {
+  let set = cache.get(rules);
+  if (!set) {
+    const compiled: readonly CompiledRule[] = rules
       .filter((rule) => rule.enabled)
       .map((rule) => {
         const condition = compileCondition(rule.when);
@@ -37,7 +54,23 @@ export function compileRules(rules: readonly Rule[]): readonly CompiledRule[] {
           tagValues: condition.tagValues,
         };
       });
-    cache.set(rules, compiled);
+    const byMask = new Map<number, Int32Array>();
+    set = {
+      rules: compiled,
+      candidates(typeMask) {
+        let indexes = byMask.get(typeMask);
+        if (!indexes) {
+          const picked: number[] = [];
+          compiled.forEach((entry, index) => {
+            if (entry.requiredTypeMask === 0 || (entry.requiredTypeMask & typeMask) !== 0) picked.push(index);
+          });
+          indexes = Int32Array.from(picked);
+          byMask.set(typeMask, indexes);
+        }
+        return indexes;
+      },
+    };
+    cache.set(rules, set);
   }
-  return compiled;
+  return set;
 }
