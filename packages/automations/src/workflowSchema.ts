@@ -1,4 +1,4 @@
-import { createParser } from "@supportkit/core";
+import { createParser, InstantSchema } from "@supportkit/core";
 import { z } from "zod";
 import { safeRecord } from "./_lib/safeRecord";
 import { type Condition, ConditionSchema } from "./conditions";
@@ -13,7 +13,7 @@ const scalar = z.union([
   z.boolean(),
   z.null(),
 ]);
-const instant = z.union([z.date(), z.iso.datetime({ offset: true }).transform((value) => new Date(value))]);
+const instant = InstantSchema;
 
 /**
  * Schema of who acts in a workflow: a role (`customer`, `service`, `warehouse`, `finance`, …) and optionally an id.

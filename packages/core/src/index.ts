@@ -7,7 +7,6 @@
  */
 
 export type { Agent, AgentCapacity, AgentSkill } from "./agent";
-// Schemas and types
 export { AgentCapacitySchema, AgentSchema, AgentSkillSchema } from "./agent";
 export type { BusinessClock } from "./businessClock";
 // Business time
@@ -44,6 +43,8 @@ export { createEventBus } from "./eventBus";
 export { applyEvent, replay } from "./eventLog";
 export type { TicketEvent, TicketEventInput, TicketEventOf, TicketEventType } from "./events";
 export { TicketEventSchema } from "./events";
+// Schemas and types
+export { IdSchema, InstantSchema, LocaleSchema, TimeZoneSchema } from "./fieldSchemas";
 export type { InstantInput } from "./instant";
 export { instantToEpoch, toDate } from "./instant";
 // Lifecycle and event log

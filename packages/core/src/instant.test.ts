@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { alwaysOpenClock } from "./businessClock";
 import { hours, minutes, seconds } from "./durations";
 import { ValidationError } from "./errors";
+import { IdSchema, InstantSchema, LocaleSchema, TimeZoneSchema } from "./fieldSchemas";
 import { instantToEpoch, toDate } from "./instant";
 import { isValidLocale, isValidTimeZone } from "./timeZone";
 
@@ -79,4 +80,16 @@ describe("durations and the always-open clock", () => {
       expect(alwaysOpenClock.isOpen(from)).toBe(true);
     },
   );
+});
+
+describe("field schemas for other packages' configs", () => {
+  it("parse and refuse like the ticket schemas do", () => {
+    expect(InstantSchema.parse("2026-03-02T09:00:00+01:00")).toEqual(new Date("2026-03-02T08:00:00Z"));
+    expect(InstantSchema.safeParse("2026-02-30T09:00:00Z").success).toBe(false);
+    expect(IdSchema.safeParse("").success).toBe(false);
+    expect(LocaleSchema.safeParse("zh-Hant-HK").success).toBe(true);
+    expect(LocaleSchema.safeParse("en_US").success).toBe(false);
+    expect(TimeZoneSchema.safeParse("Asia/Kolkata").success).toBe(true);
+    expect(TimeZoneSchema.safeParse("+05:30").success).toBe(false);
+  });
 });
