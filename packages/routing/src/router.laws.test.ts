@@ -121,13 +121,15 @@ const steps = fc.array(stepArb, { minLength: 5, maxLength: 40 });
 const templates = fc.array(itemArb, { minLength: 1, maxLength: 12 });
 
 // Scan limit 0 (the default) keeps ranking heaps on every class; 64 scans these small classes instead.
+// The routers are created with `audit`: after every state change they check their internal caches (the
+// hot table and class memberships) against a recomputation, so a cache out of sync fails the law at once.
 const scanLimits = fc.constantFrom(0, 64);
 
 test.prop([optionsArb, steps, templates, scanLimits], { numRuns: 250 })(
   "matches the naive reference and keeps capacity, uniqueness, eligibility and work conservation",
   (options, script, items, scanLimit) => {
     const world: World = {
-      router: createTunedRouter(options, scanLimit),
+      router: createTunedRouter(options, scanLimit, true),
       oracle: createOracle(options),
       now: T0,
       enqueued: new Set(),
@@ -143,7 +145,7 @@ test.prop([optionsArb, steps, steps, templates, scanLimits], { numRuns: 100 })(
   "snapshot and restore round-trip exactly and the restored router behaves the same",
   (options, before, after, items, scanLimit) => {
     const world: World = {
-      router: createTunedRouter(options, scanLimit),
+      router: createTunedRouter(options, scanLimit, true),
       oracle: createOracle(options),
       now: T0,
       enqueued: new Set(),
@@ -152,7 +154,7 @@ test.prop([optionsArb, steps, steps, templates, scanLimits], { numRuns: 100 })(
     const counter = { n: 0 };
     for (const step of before) apply(world, step, items, counter);
     const saved = JSON.parse(JSON.stringify(world.router.snapshot()));
-    const copy = createTunedRouter(options, 64 - scanLimit);
+    const copy = createTunedRouter(options, 64 - scanLimit, true);
     copy.restore(saved);
     expect(copy.snapshot()).toEqual(saved);
     const twin: World = { ...world, router: copy };

@@ -22,6 +22,8 @@ import {
   dynamicRejection,
   fairCount,
   fairReopensAt,
+  hasRoom,
+  loadPrimary,
   primaryOf,
   primaryValue,
   type Requirements,
@@ -193,11 +195,16 @@ export interface Router<Events extends RoutingEventMap = RoutingEventMap> {
 }
 
 interface AgentRec extends AgentState {
-  /** Bumped on every change that alters the agent's ranking or eligibility. */
+  /** Bumped on every change that alters the agent's ranking or eligibility (see `bump`). */
   stamp: number;
+  /** Row of the agent in the router's hot table; fixed while the agent exists. */
+  slot: number;
+  /** Unique for the router's lifetime (never reused), to name candidate lists in ranker keys. */
+  serial: number;
   /** Routed load per channel (base load excluded). */
   routed: number[];
-  classes: Set<ClassState>;
+  /** The classes the agent is a candidate of (unordered; an array, as adding is the hot operation). */
+  classes: ClassState[];
   assigned: Set<string>;
   /** Pending wake-up epoch (shift start, fair window); Infinity when none. */
   wakeAt: number;
@@ -212,6 +219,7 @@ interface ItemState extends HeapSlot {
   req: Requirements | null;
   cls: ClassState | null;
   timerAt: number;
+  /** End of the sticky wait; -Infinity exactly when the item has no previous agent. */
   readonly stickyUntil: number;
   waiting: boolean;
   live: boolean;
@@ -221,21 +229,56 @@ interface ClassState {
   readonly key: string;
   readonly req: Requirements;
   readonly items: IndexedHeap<ItemState>;
-  /** Agents passing the static checks with capacity on the channel, by id. */
-  readonly cands: AgentRec[];
-  /** Ranking heap over `cands` for the key strategies; rebuilt when membership changes. */
-  pool: Pool | null;
-  /** Agents whose rank may have improved since the last visit; re-keyed when the class is next used. */
-  improved: AgentRec[];
-  /** Set when `improved` overflowed: the pool is rebuilt on the next visit instead. */
-  poolStale: boolean;
+  /** Agents passing the static checks with capacity on the channel, by id; always `rk.cands`. */
+  cands: AgentRec[];
+  /** The ranking state, shared with every class that has the same candidates and ranking. */
+  rk: Ranker;
   /** Agents refreshed since the class was last examined (for a cheap "still blocked" check). */
   woken: AgentRec[];
   /** Something other than an agent refresh happened (new item, relaxation, upsert): examine fully. */
   wakeAll: boolean;
   /** The dispatch pass that last examined the class. */
   seenInPass: number;
+  /** The head item when the class entered (or was re-sifted in) the dispatch pass heap. */
+  passHead: ItemState | null;
+  /** `passHead.base`, kept in the class so most comparisons in the pass heap read no item. */
+  passBase: number;
   dirty: boolean;
+}
+
+/**
+ * The ranking state of one candidate list on one channel (and, for best-skill-match, one set of ranking
+ * skills). Classes with identical candidates rank identically, so they share it: an assignment then
+ * leaves one stale heap entry per distinct candidate list instead of one per class (in the benchmark,
+ * minimum levels 1–3 select the same agents). `cands` is never changed in place; a membership change
+ * moves the class to another ranker.
+ */
+interface Ranker {
+  readonly key: string;
+  /** The requirements of the class that created it (channel and ranking skills are what count). */
+  readonly req: Requirements;
+  /** By id. */
+  readonly cands: AgentRec[];
+  /** Ranking heap over `cands` for the key strategies. */
+  pool: Pool | null;
+  /** Agents whose rank may have improved since the last visit; re-keyed when the heap is next used. */
+  improved: AgentRec[];
+  /** Set when `improved` overflowed: the pool is rebuilt on the next visit instead. */
+  poolStale: boolean;
+  /** The `refresh` call that last listed an agent in `improved` (one entry per refresh). */
+  mark: number;
+  /** Classes using it; dropped from the router's map at zero. */
+  users: number;
+}
+
+/** Agents passing a set of static checks except skill levels, with their levels and open channels. */
+interface BaseSet {
+  /** By id. */
+  readonly agents: AgentRec[];
+  /** Per required skill (in the requirements' order), each agent's level. */
+  readonly levels: Float64Array[];
+  /** Per agent and channel: 1 when the agent has capacity on that channel. */
+  readonly open: Uint8Array;
 }
 
 interface Timer {
@@ -296,10 +339,15 @@ export function createRouter<Events extends RoutingEventMap = RoutingEventMap>(
  */
 const DEFAULT_SCAN_LIMIT = 0;
 
-/** {@link createRouter} with the scan/heap threshold exposed, so tests can drive both paths. Internal. */
+/**
+ * {@link createRouter} with the scan/heap threshold exposed, so tests can drive both paths. With `audit`,
+ * every state-changing call ends with a check of the internal caches (hot table, class memberships)
+ * against a recomputation from the agents, throwing on any difference. Internal.
+ */
 export function createTunedRouter<Events extends RoutingEventMap = RoutingEventMap>(
   options: RouterOptions<Events>,
   scanLimit: number,
+  audit = false,
 ): Router<Events> {
   const opts: ResolvedOptions = resolveOptions(options);
   const bus: EventBus<Events> = options.events ?? createEventBus<Events>();
@@ -315,6 +363,10 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   let items = new Map<string, ItemState>();
   let assigned = new Map<string, AssignedRec>();
   let classes = new Map<string, ClassState>();
+  /** Rankers by key: channel, ranking skills (best-skill-match), candidate serials. */
+  let rankers = new Map<string, Ranker>();
+  let refreshNo = 0;
+  let nextSerial = 0;
   let pending: ItemState[] = [];
   let dirty: ClassState[] = [];
   let timers = new Heap<Timer>((a, b) => a.at < b.at);
@@ -324,7 +376,67 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   let bySkill = new Map<string, Set<AgentRec>>();
   let byLanguage = new Map<string, Set<AgentRec>>();
 
+  // The hot table: per agent slot, a copy of what the ranking heaps check on a stale entry (stamp, room
+  // per channel, least-busy primary per channel, last assignment) in flat typed arrays. Agent objects are
+  // scattered in memory; the heaps meet a stale entry about once per class an agent serves, so reading
+  // these rows instead of the objects avoids a cache miss each. Invariant: a row equals its agent's state
+  // whenever `hotStamp[slot] === agent.stamp`, and every change to those fields is followed by `bump`.
+  const CH = CHANNELS.length;
+  const leastBusy = opts.strategy === "least-busy";
+  const keepPrimary = opts.strategy === "best-skill-match";
+  let hotStamp = new Float64Array(0);
+  let hotIdle = new Float64Array(0);
+  let hotRoom = new Uint8Array(0);
+  let hotPrimary = new Float64Array(0);
+  let freeSlots: number[] = [];
+  let nextSlot = 0;
+
+  function allocSlot(): number {
+    const reused = freeSlots.pop();
+    if (reused !== undefined) return reused;
+    if (nextSlot >= hotStamp.length) {
+      const size = Math.max(64, hotStamp.length * 2);
+      const grow = <T extends Float64Array | Uint8Array>(
+        old: T,
+        make: (n: number) => T,
+        width: number,
+      ): T => {
+        const next = make(size * width);
+        next.set(old);
+        return next;
+      };
+      hotStamp = grow(hotStamp, (n) => new Float64Array(n), 1);
+      hotIdle = grow(hotIdle, (n) => new Float64Array(n), 1);
+      hotRoom = grow(hotRoom, (n) => new Uint8Array(n), CH);
+      hotPrimary = grow(hotPrimary, (n) => new Float64Array(n), CH);
+    }
+    return nextSlot++;
+  }
+
+  /** Copies an agent's ranking and room state into its hot-table row. */
+  function touch(agent: AgentRec): void {
+    const s = agent.slot;
+    hotStamp[s] = agent.stamp;
+    hotIdle[s] = agent.lastAssignedAt;
+    for (let c = 0; c < CH; c++) {
+      hotRoom[s * CH + c] =
+        agent.online &&
+        (agent.load[c] as number) < (agent.capacity[c] as number) &&
+        agent.usedUnits + (opts.units[c] as number) <= agent.unitCapacity
+          ? 1
+          : 0;
+      hotPrimary[s * CH + c] = leastBusy ? loadPrimary(agent, c, opts) : 0;
+    }
+  }
+
+  /** Marks a change of the agent's ranking or eligibility: new stamp, fresh hot-table row. */
+  function bump(agent: AgentRec): void {
+    agent.stamp++;
+    touch(agent);
+  }
+
   function indexAgent(agent: AgentRec, add: boolean): void {
+    if (baseCache.size > 0) baseCache = new Map();
     const put = (map: Map<string, Set<AgentRec>>, key: string) => {
       let set = map.get(key);
       if (set === undefined) {
@@ -337,6 +449,55 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     };
     for (const name of agent.skills.keys()) put(bySkill, name);
     for (const tag of agent.languages) put(byLanguage, tag);
+  }
+
+  // Agents passing a class's group and language checks and having all its skills (at any level), by id,
+  // keyed by those requirements: the classes that differ only in channel or minimum levels (ten per
+  // skill and language in the benchmark) share one scan of the agent indexes. Cleared whenever an agent
+  // is added, changed or removed, the only events that change these static checks.
+  let baseCache = new Map<string, BaseSet>();
+
+  /** A superset of a class's members, sorted by id, with their levels and channels (see `baseCache`). */
+  function baseMembers(req: Requirements): BaseSet {
+    let key = `${req.language ?? ""}|${req.groupId === undefined ? "" : JSON.stringify(req.groupId)}|`;
+    for (const [name] of req.skills) key += `${JSON.stringify(name)},`;
+    let base = baseCache.get(key);
+    if (base === undefined) {
+      const anyLevel: Requirements = {
+        ...req,
+        skills: req.skills.map(([name]) => [name, Number.NEGATIVE_INFINITY] as const),
+      };
+      const list = [...candidatesFor(req)]
+        .filter((agent) => staticRejection(agent, anyLevel) === null)
+        .sort(byId);
+      const levels = req.skills.map(([name]) =>
+        Float64Array.from(list, (agent) => agent.skills.get(name) ?? 0),
+      );
+      const open = new Uint8Array(list.length * CH);
+      list.forEach((agent, i) => {
+        for (let c = 0; c < CH; c++) open[i * CH + c] = (agent.capacity[c] as number) > 0 ? 1 : 0;
+      });
+      base = { agents: list, levels, open };
+      baseCache.set(key, base);
+    }
+    return base;
+  }
+
+  /** A class's members (exactly the agents `belongs` accepts), by id, from its base set. */
+  function membersOf(req: Requirements): AgentRec[] {
+    const base = baseMembers(req);
+    const channel = req.channel;
+    const skills = req.skills;
+    const out: AgentRec[] = [];
+    next: for (let i = 0; i < base.agents.length; i++) {
+      if (base.open[i * CH + channel] === 0) continue;
+      for (let k = 0; k < skills.length; k++) {
+        if (((base.levels[k] as Float64Array)[i] as number) < (skills[k] as readonly [string, number])[1])
+          continue next;
+      }
+      out.push(base.agents[i] as AgentRec);
+    }
+    return out;
   }
 
   /** The smallest indexed superset of a class's members (all agents when nothing narrows it). */
@@ -379,9 +540,12 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
    * The agent's classes are marked for the next dispatch; their heaps re-key it lazily on the next visit,
    * so a release costs O(1) per class rather than a heap update in every class.
    */
-  function refresh(agent: AgentRec): void {
-    agent.stamp++;
+  function refresh(agent: AgentRec, only = -1): void {
+    bump(agent);
+    const mark = ++refreshNo;
     for (const cls of agent.classes) {
+      // `only`: the change can matter only to the classes of that channel (see `release`).
+      if (only >= 0 && cls.req.channel !== only) continue;
       const idle = cls.items.size === 0;
       if (!idle && !cls.wakeAll) {
         if (cls.woken.length >= cls.cands.length) {
@@ -391,12 +555,14 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
           cls.woken.push(agent);
         }
       }
-      if (cls.pool !== null && !cls.poolStale) {
-        if (cls.improved.length >= cls.cands.length) {
-          cls.poolStale = true;
-          cls.improved.length = 0;
+      const rk = cls.rk;
+      if (rk.pool !== null && !rk.poolStale && rk.mark !== mark) {
+        rk.mark = mark;
+        if (rk.improved.length >= rk.cands.length) {
+          rk.poolStale = true;
+          rk.improved.length = 0;
         } else {
-          cls.improved.push(agent);
+          rk.improved.push(agent);
         }
       }
       // A class where nothing waits needs no visit: placing an item there marks it.
@@ -404,23 +570,36 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     }
   }
 
-  /** Applies pending improvements to a class's heap before it is used. */
-  function settle(cls: ClassState): void {
-    if (cls.poolStale) {
-      rebuildPool(cls);
+  /** Applies pending improvements to a ranker's heap before it is used. */
+  function settle(rk: Ranker): void {
+    if (rk.poolStale) {
+      rebuildPool(rk);
       return;
     }
-    if (cls.improved.length === 0) return;
-    const pool = cls.pool as Pool;
-    for (const agent of cls.improved) {
-      if (!agent.classes.has(cls)) continue;
-      pool.set(indexIn(cls, agent), primaryValue(agent, cls.req, opts), agent.lastAssignedAt, agent.stamp);
+    if (rk.improved.length === 0) return;
+    const pool = rk.pool as Pool;
+    const channel = rk.req.channel;
+    for (const agent of rk.improved) {
+      const index = indexIn(rk, agent);
+      if (rk.cands[index] !== agent) continue; // left the class since
+      const s = agent.slot;
+      const primary = leastBusy
+        ? (hotPrimary[s * CH + channel] as number)
+        : keepPrimary
+          ? primaryValue(agent, rk.req, opts)
+          : 0;
+      pool.set(index, primary, hotIdle[s] as number, hotStamp[s] as number);
     }
-    cls.improved.length = 0;
+    rk.improved.length = 0;
   }
 
-  function indexIn(cls: ClassState, agent: AgentRec): number {
-    const cands = cls.cands;
+  /** Whether `agent` is a candidate of `cls` (binary search in its id-sorted candidates). */
+  function isMember(cls: ClassState, agent: AgentRec): boolean {
+    return cls.cands[indexIn(cls, agent)] === agent;
+  }
+
+  function indexIn(list: { readonly cands: readonly AgentRec[] }, agent: AgentRec): number {
+    const cands = list.cands;
     let lo = 0;
     let hi = cands.length;
     while (lo < hi) {
@@ -431,8 +610,11 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     return lo;
   }
 
-  /** Builds a class's ranking heap from scratch, in O(candidates). */
-  function rebuildPool(cls: ClassState): void {
+  /** Scratch list of heap members for {@link rebuildPool}. */
+  let scratch = new Int32Array(64);
+
+  /** Builds a ranker's heap from scratch, in O(candidates). */
+  function rebuildPool(cls: Ranker): void {
     if (!usesPool) return;
     if (cls.cands.length <= scanLimit) {
       // A short candidate list is cheaper to scan than to keep ordered.
@@ -443,21 +625,24 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     }
     const n = cls.cands.length;
     const pool = cls.pool !== null && cls.pool.heap.length >= n ? cls.pool : new Pool(n);
-    // Agents away or without room are left out (parked) at once: a refresh puts them back.
+    // Agents away or without room are left out (parked) at once: a refresh puts them back. Read from the
+    // hot table, which is in sync here: every state change is followed by `touch` or `bump` before any
+    // heap is rebuilt.
     const channel = cls.req.channel;
-    const unit = opts.units[channel] as number;
-    const members = new Int32Array(n);
+    if (scratch.length < n) scratch = new Int32Array(2 * n);
+    const members = scratch;
     let count = 0;
     for (let index = 0; index < n; index++) {
       const agent = cls.cands[index] as AgentRec;
-      if (
-        !agent.online ||
-        (agent.load[channel] as number) >= (agent.capacity[channel] as number) ||
-        agent.usedUnits + unit > agent.unitCapacity
-      ) {
-        continue;
-      }
-      pool.write(index, primaryValue(agent, cls.req, opts), agent.lastAssignedAt, agent.stamp);
+      const s = agent.slot;
+      pool.slot[index] = s;
+      if (hotRoom[s * CH + channel] === 0) continue;
+      const primary = leastBusy
+        ? (hotPrimary[s * CH + channel] as number)
+        : keepPrimary
+          ? primaryValue(agent, cls.req, opts)
+          : 0;
+      pool.write(index, primary, hotIdle[s] as number, hotStamp[s] as number);
       members[count++] = index;
     }
     pool.heapify(members, count);
@@ -479,16 +664,68 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   }
 
   function join(agent: AgentRec, cls: ClassState): void {
-    cls.cands.splice(indexIn(cls, agent), 0, agent);
-    agent.classes.add(cls);
-    rebuildPool(cls);
+    const next = cls.cands.slice();
+    next.splice(indexIn(cls, agent), 0, agent);
+    detach(cls);
+    attach(cls, next);
+    agent.classes.push(cls);
   }
 
   function leave(agent: AgentRec, cls: ClassState): void {
-    const index = cls.cands.indexOf(agent);
-    if (index >= 0) cls.cands.splice(index, 1);
-    agent.classes.delete(cls);
-    rebuildPool(cls);
+    const next = cls.cands.filter((other) => other !== agent);
+    const at = agent.classes.indexOf(cls);
+    if (at >= 0) agent.classes.splice(at, 1);
+    detach(cls);
+    attach(cls, next);
+  }
+
+  /** Gives `cls` the ranker of `cands` (id-sorted). */
+  function attach(cls: ClassState, cands: AgentRec[]): void {
+    const rk = rankerFor(cls.req, cands);
+    cls.rk = rk;
+    cls.cands = rk.cands;
+  }
+
+  /** The ranker of `cands` (id-sorted) for requirements `req`, created and built when new; counts a user. */
+  function rankerFor(req: Requirements, cands: AgentRec[]): Ranker {
+    let prefix = `${req.channel}|`;
+    if (keepPrimary) {
+      const ranked = [...req.rankSkills].sort();
+      for (const name of ranked) prefix += `${JSON.stringify(name)},`;
+    }
+    // Keyed by a hash of the candidates' serials; a hit is compared element by element, and a collision
+    // falls back to the full list of serials, so two rankers never mix different candidates.
+    let h1 = 0x811c9dc5;
+    let h2 = cands.length;
+    for (const agent of cands) {
+      h1 = Math.imul(h1 ^ agent.serial, 0x01000193);
+      h2 = Math.imul(h2 ^ (h2 >>> 15), 0x2c1b3c6d) + agent.serial;
+    }
+    let key = `${prefix}|#${cands.length}:${h1}:${h2 | 0}`;
+    const hit = rankers.get(key);
+    if (hit !== undefined && !sameAgents(hit.cands, cands)) {
+      key = `${prefix}|=`;
+      for (const agent of cands) key += `${agent.serial},`;
+    }
+    let rk = rankers.get(key);
+    if (rk === undefined) {
+      rk = { key, req, cands, pool: null, improved: [], poolStale: false, mark: -1, users: 0 };
+      rankers.set(key, rk);
+      rebuildPool(rk);
+    }
+    rk.users++;
+    return rk;
+  }
+
+  function sameAgents(a: readonly AgentRec[], b: readonly AgentRec[]): boolean {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+
+  function detach(cls: ClassState): void {
+    const rk = cls.rk;
+    if (--rk.users === 0 && rankers.get(rk.key) === rk) rankers.delete(rk.key);
   }
 
   function scheduleAgentWake(agent: AgentRec, code: RejectionCode, now: number, nowDate: Date): void {
@@ -512,12 +749,15 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       agent = {
         ...fresh,
         stamp: 0,
+        slot: allocSlot(),
+        serial: nextSerial++,
         routed: CHANNELS.map(() => 0),
-        classes: new Set(),
+        classes: [],
         assigned: new Set(),
         wakeAt: Number.POSITIVE_INFINITY,
       };
       agents.set(agent.id, agent);
+      touch(agent);
     } else {
       indexAgent(agent, false);
       for (const cls of [...agent.classes]) leave(agent, cls);
@@ -526,6 +766,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     }
     agent.load = agent.baseLoad.map((base, c) => base + (agent.routed[c] as number));
     recomputeLoad(agent, opts);
+    touch(agent); // the heaps rebuilt by `join` below read the hot table
     agent.wakeAt = Number.POSITIVE_INFINITY;
     indexAgent(agent, true);
     for (const cls of classes.values()) if (belongs(agent, cls)) join(agent, cls);
@@ -552,7 +793,8 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     for (const cls of [...agent.classes]) leave(agent, cls);
     indexAgent(agent, false);
     agents.delete(agentId);
-    agent.stamp++;
+    bump(agent);
+    freeSlots.push(agent.slot);
     const requeued = [...agent.assigned].sort();
     for (const itemId of requeued) {
       const rec = assigned.get(itemId) as AssignedRec;
@@ -571,7 +813,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     agent.agent = { ...agent.agent, presence: to };
     agent.online = to === "online";
     if (agent.online) refresh(agent);
-    else agent.stamp++;
+    else bump(agent);
     events.emit("routing.agent.presence", { agentId, from, to });
   }
 
@@ -637,7 +879,14 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       agent.assigned.delete(itemId);
       agent.routed[rec.channel] = (agent.routed[rec.channel] as number) - 1;
       addLoad(agent, rec.channel, -1, opts);
-      refresh(agent);
+      // Freed room and a better rank exist only on the released channel, unless capacity units are
+      // shared across channels, or the ranking (the `count` measure, a custom score) reads every channel.
+      // Elsewhere the agent's heap entries just turn stale with an unchanged key, which is harmless.
+      const narrow =
+        agent.unitCapacity === Number.POSITIVE_INFINITY &&
+        opts.strategy !== "custom" &&
+        !(leastBusy && opts.loadMeasure === "count");
+      refresh(agent, narrow ? rec.channel : -1);
     }
     events.emit("routing.released", { itemId, agentId: rec.agentId });
     return { itemId, agentId: rec.agentId };
@@ -648,26 +897,22 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   function classFor(req: Requirements): ClassState {
     let cls = classes.get(req.key);
     if (cls !== undefined) return cls;
+    const rk = rankerFor(req, membersOf(req));
     cls = {
       key: req.key,
       req,
       items: new IndexedHeap<ItemState>(itemBefore),
-      cands: [],
-      pool: null,
-      improved: [],
-      poolStale: false,
+      cands: rk.cands,
+      rk,
       woken: [],
       wakeAll: true,
       seenInPass: -1,
+      passHead: null,
+      passBase: 0,
       dirty: false,
     };
     classes.set(req.key, cls);
-    const members = [...candidatesFor(req)].filter((agent) => belongs(agent, cls as ClassState)).sort(byId);
-    for (const agent of members) {
-      cls.cands.push(agent);
-      agent.classes.add(cls);
-    }
-    rebuildPool(cls);
+    for (const agent of cls.cands) agent.classes.push(cls);
     return cls;
   }
 
@@ -721,12 +966,13 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   /** Rebuilds every index from the agents and items (after restore, or when time goes backwards). */
   function rebuild(now: number): void {
     classes = new Map();
+    rankers = new Map();
     dirty = [];
     timers = new Heap<Timer>((a, b) => a.at < b.at);
     for (const agent of agents.values()) {
-      agent.classes.clear();
+      agent.classes.length = 0;
       agent.wakeAt = Number.POSITIVE_INFINITY;
-      agent.stamp++;
+      bump(agent);
     }
     const all = [...items.values()].sort((a, b) => (itemBefore(a, b) ? -1 : 1));
     pending = [];
@@ -742,28 +988,33 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
 
   function bestOf(cls: ClassState, item: ItemState, now: number, nowDate: Date): AgentRec | null {
     const channel = cls.req.channel;
-    if (cls.pool !== null) {
-      if (cls.poolStale || cls.improved.length > 0) settle(cls);
-      const pool = cls.pool;
-      const cands = cls.cands;
-      const unit = opts.units[channel] as number;
+    const rk = cls.rk;
+    if (rk.pool !== null) {
+      if (rk.poolStale || rk.improved.length > 0) settle(rk);
+      const pool = rk.pool;
+      const cands = rk.cands;
+      const slotOf = pool.slot;
       while (pool.size > 0) {
         const top = pool.heap[0] as number;
-        const agent = cands[top] as AgentRec;
-        if (pool.stamp[top] !== agent.stamp) {
-          // Stale key: the agent was assigned elsewhere (or went away) since.
-          if (
-            !agent.online ||
-            (agent.load[channel] as number) >= (agent.capacity[channel] as number) ||
-            agent.usedUnits + unit > agent.unitCapacity
-          ) {
-            // Parked until a release or presence change refreshes it.
+        const s = slotOf[top] as number;
+        const stamp = hotStamp[s] as number;
+        if (pool.stamp[top] !== stamp) {
+          // Stale key: the agent was assigned elsewhere (or went away) since. Decided from the hot table.
+          if (hotRoom[s * CH + channel] === 0) {
+            // Away or no room: parked until a release or presence change refreshes it.
             pool.removeTop();
             continue;
           }
-          pool.rekeyTop(primaryValue(agent, cls.req, opts), agent.lastAssignedAt, agent.stamp);
+          // best-skill-match's primary only changes on upsert, which rebuilds the heap.
+          const primary = leastBusy
+            ? (hotPrimary[s * CH + channel] as number)
+            : keepPrimary
+              ? (pool.primary[top] as number)
+              : 0;
+          pool.rekeyTop(primary, hotIdle[s] as number, stamp);
           continue;
         }
+        const agent = cands[top] as AgentRec;
         const code = dynamicRejection(agent, channel, now, nowDate, opts);
         if (code === null) return agent;
         // Parked until something can make it eligible again (refresh) or a timer wakes it.
@@ -868,7 +1119,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       recent.splice(index, 0, now);
       agent.recent = recent;
     }
-    agent.stamp++;
+    bump(agent);
     if (improved) refresh(agent);
     agent.assigned.add(state.id);
     assigned.set(state.id, { item: state.item, agentId: agent.id, channel, at: now });
@@ -890,8 +1141,8 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
 
   /** Sticky check: the previous agent when eligible, "wait" while only its capacity blocks, else null. */
   function stickyOutcome(state: ItemState, now: number, nowDate: Date): AgentRec | "wait" | null {
-    const previousId = state.item.previousAgentId;
-    if (previousId === undefined) return null;
+    if (state.stickyUntil === Number.NEGATIVE_INFINITY) return null; // no previous agent (see addItem)
+    const previousId = state.item.previousAgentId as string;
     const previous = agents.get(previousId);
     if (previous === undefined) return null;
     const code = rejection(previous, state.req as Requirements, now, nowDate, opts);
@@ -908,7 +1159,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     const channel = cls.req.channel;
     return (
       agent.online &&
-      agent.classes.has(cls) &&
+      isMember(cls, agent) &&
       (agent.load[channel] as number) < (agent.capacity[channel] as number) &&
       agent.usedUnits + (opts.units[channel] as number) <= agent.unitCapacity
     );
@@ -924,18 +1175,26 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   }
 
   function greedy(now: number, nowDate: Date, out: Assignment[], mode: "greedy" | "matching"): void {
+    // Classes by their head item. A class's head only changes while it is the top, so the head is kept
+    // in the class (`passHead`) and the top is re-sifted in place rather than popped and pushed back.
     const pass = new Heap<ClassState>((a, b) =>
-      itemBefore(a.items.peek() as ItemState, b.items.peek() as ItemState),
+      a.passBase !== b.passBase
+        ? a.passBase > b.passBase // itemBefore's first criterion
+        : itemBefore(a.passHead as ItemState, b.passHead as ItemState),
     );
     for (const cls of dirty) {
       cls.dirty = false;
-      if (cls.items.size > 0) pass.push(cls);
+      cls.passHead = cls.items.peek() ?? null;
+      if (cls.passHead !== null) {
+        cls.passBase = cls.passHead.base;
+        pass.push(cls);
+      }
     }
     dirty = [];
     const skipped: ItemState[] = [];
     passNo++;
     for (;;) {
-      const cls = pass.pop();
+      const cls = pass.peek();
       if (cls === undefined) break;
       if (cls.seenInPass !== passNo) {
         // First look in this pass. When only agents were refreshed since the class was last found
@@ -944,10 +1203,16 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         const skip = !cls.wakeAll && !cls.woken.some((agent) => hasRoomNow(agent, cls));
         cls.wakeAll = false;
         cls.woken.length = 0; // on a skip they are all full again; a later refresh re-adds them
-        if (skip) continue;
+        if (skip) {
+          pass.pop();
+          continue;
+        }
       }
       const head = cls.items.peek();
-      if (head === undefined) continue;
+      if (head === undefined) {
+        pass.pop();
+        continue;
+      }
       const sticky = stickyOutcome(head, now, nowDate);
       if (sticky === "wait") {
         cls.items.remove(head);
@@ -965,10 +1230,17 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         out.push(assign(head, sticky, "sticky", mode, now));
       } else {
         const agent = bestOf(cls, head, now, nowDate);
-        if (agent === null) continue; // blocked: nothing in this class can be assigned in this pass
+        if (agent === null) {
+          pass.pop(); // blocked: nothing in this class can be assigned in this pass
+          continue;
+        }
         out.push(assign(head, agent, "strategy", mode, now));
       }
-      if (cls.items.size > 0) pass.push(cls);
+      cls.passHead = cls.items.peek() ?? null;
+      if (cls.passHead !== null) {
+        cls.passBase = cls.passHead.base;
+        pass.updateTop();
+      } else pass.pop();
     }
     for (const state of skipped) (state.cls as ClassState).items.push(state);
   }
@@ -1233,8 +1505,10 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       nextAgents.set(state.id, {
         ...state,
         stamp: 0,
+        slot: -1,
+        serial: nextSerial++,
         routed: CHANNELS.map(() => 0),
-        classes: new Set(),
+        classes: [],
         assigned: new Set(),
         wakeAt: Number.POSITIVE_INFINITY,
         recent: row.recent.map((at) => at.getTime()),
@@ -1258,7 +1532,21 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       agent.load = agent.baseLoad.map((base, c) => base + (agent.routed[c] as number));
       recomputeLoad(agent, opts);
     }
+    // Checked before any state changes, so a rejected snapshot leaves the router (and its hot table) intact.
+    const seen = new Set<string>();
+    for (const item of data.queue) {
+      if (seen.has(item.id) || nextAssigned.has(item.id)) {
+        throw new RoutingError("DUPLICATE_ITEM", `Snapshot lists work item "${item.id}" twice`);
+      }
+      seen.add(item.id);
+    }
     agents = nextAgents;
+    freeSlots = [];
+    nextSlot = 0;
+    for (const agent of agents.values()) {
+      agent.slot = allocSlot();
+      touch(agent);
+    }
     assigned = nextAssigned;
     bySkill = new Map();
     byLanguage = new Map();
@@ -1274,27 +1562,66 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     cursor = data.roundRobinCursor;
     lastNow = data.at === null ? Number.NEGATIVE_INFINITY : data.at.getTime();
     classes = new Map();
+    rankers = new Map();
     dirty = [];
     timers = new Heap<Timer>((a, b) => a.at < b.at);
     if (Number.isFinite(lastNow)) rebuild(lastNow);
     events.emit("routing.restored", { agents: agents.size, queued: items.size, assigned: assigned.size });
   }
 
+  /** The `audit` check: the hot table, each class's candidates and rankers against their definitions. */
+  function checkCaches(): void {
+    const fail = (what: string) => {
+      throw new Error(`router cache out of sync: ${what}`);
+    };
+    for (const agent of agents.values()) {
+      const s = agent.slot;
+      if (hotStamp[s] !== agent.stamp) fail(`stamp of ${agent.id}`);
+      if (!Object.is(hotIdle[s], agent.lastAssignedAt)) fail(`last assignment of ${agent.id}`);
+      for (let c = 0; c < CH; c++) {
+        const room = agent.online && hasRoom(agent, c, opts) ? 1 : 0;
+        if (hotRoom[s * CH + c] !== room) fail(`room of ${agent.id} on channel ${c}`);
+        const primary = leastBusy ? loadPrimary(agent, c, opts) : 0;
+        if (!Object.is(hotPrimary[s * CH + c], primary)) fail(`primary of ${agent.id} on channel ${c}`);
+      }
+      for (const cls of agent.classes) if (!isMember(cls, agent)) fail(`classes of ${agent.id}`);
+    }
+    for (const cls of classes.values()) {
+      const expected = [...agents.values()].filter((agent) => belongs(agent, cls)).sort(byId);
+      if (expected.length !== cls.cands.length || expected.some((agent, i) => cls.cands[i] !== agent))
+        fail(`candidates of ${cls.key}`);
+      for (const agent of cls.cands) if (!agent.classes.includes(cls)) fail(`classes of ${agent.id}`);
+      if (cls.cands !== cls.rk.cands || rankers.get(cls.rk.key) !== cls.rk) fail(`ranker of ${cls.key}`);
+    }
+    const users = new Map<Ranker, number>();
+    for (const cls of classes.values()) users.set(cls.rk, (users.get(cls.rk) ?? 0) + 1);
+    for (const rk of rankers.values()) if (users.get(rk) !== rk.users) fail(`users of ranker ${rk.key}`);
+  }
+
+  const audited = <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) =>
+    audit
+      ? (...args: A) => {
+          const result = fn(...args);
+          checkCaches();
+          return result;
+        }
+      : fn;
+
   return {
     events: bus,
-    upsertAgent,
-    removeAgent,
-    setPresence,
+    upsertAgent: audited(upsertAgent),
+    removeAgent: audited(removeAgent),
+    setPresence: audited(setPresence),
     enqueue,
     cancel,
-    release,
-    dispatch,
+    release: audited(release),
+    dispatch: audited(dispatch),
     nextWakeAt,
     queue,
     assigneeOf: (itemId) => assigned.get(itemId)?.agentId ?? null,
     agents: () => [...agents.values()].sort(byId).map(agentOut),
     explain,
     snapshot,
-    restore,
+    restore: audited(restore),
   };
 }

@@ -34,6 +34,11 @@ export class Heap<T> {
     return top;
   }
 
+  /** Restores order after the top entry's key changed (it may only move down). */
+  updateTop(): void {
+    if (this.items.length > 0) this.down(0);
+  }
+
   clear(): void {
     for (const item of this.items) this.placed(item);
     this.items.length = 0;

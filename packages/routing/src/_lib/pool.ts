@@ -15,14 +15,23 @@ export class Pool {
   primary: Float64Array;
   idle: Float64Array;
   stamp: Float64Array;
+  /**
+   * Per candidate: the agent's slot in the router's hot table (see `router.ts`), so that a stale or
+   * parked entry is recognised without touching the agent object. Written by the owner on every rebuild.
+   */
+  slot: Int32Array;
 
   constructor(capacity: number) {
     const n = Math.max(1, capacity);
-    this.heap = new Int32Array(n);
-    this.pos = new Int32Array(n).fill(-1);
-    this.primary = new Float64Array(n);
-    this.idle = new Float64Array(n);
-    this.stamp = new Float64Array(n);
+    // One backing store for all six arrays: a router holds thousands of pools, and each separate
+    // ArrayBuffer costs an allocation and external-memory bookkeeping in the garbage collector.
+    const buffer = new ArrayBuffer(n * (3 * 8 + 3 * 4));
+    this.primary = new Float64Array(buffer, 0, n);
+    this.idle = new Float64Array(buffer, n * 8, n);
+    this.stamp = new Float64Array(buffer, n * 16, n);
+    this.heap = new Int32Array(buffer, n * 24, n);
+    this.pos = new Int32Array(buffer, n * 28, n).fill(-1);
+    this.slot = new Int32Array(buffer, n * 32, n);
   }
 
   less(a: number, b: number): boolean {

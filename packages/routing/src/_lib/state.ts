@@ -266,15 +266,16 @@ export function agentView(agent: AgentState): AgentView {
   };
 }
 
+/** The least-busy primary on `channel` (the configured load measure, lower ranks first). */
+export function loadPrimary(agent: AgentState, c: number, options: ResolvedOptions): number {
+  if (options.loadMeasure === "utilisation") return (agent.load[c] as number) / (agent.capacity[c] as number);
+  if (options.loadMeasure === "spare") return (agent.load[c] as number) - (agent.capacity[c] as number);
+  return agent.totalLoad;
+}
+
 /** The strategy's primary ranking value for the key strategies, lower ranks first; allocation-free. */
 export function primaryValue(agent: AgentState, req: Requirements, options: ResolvedOptions): number {
-  if (options.strategy === "least-busy") {
-    const c = req.channel;
-    if (options.loadMeasure === "utilisation")
-      return (agent.load[c] as number) / (agent.capacity[c] as number);
-    if (options.loadMeasure === "spare") return (agent.load[c] as number) - (agent.capacity[c] as number);
-    return agent.totalLoad;
-  }
+  if (options.strategy === "least-busy") return loadPrimary(agent, req.channel, options);
   if (options.strategy === "best-skill-match") {
     let sum = 0;
     for (const name of req.rankSkills) sum += agent.skills.get(name) ?? 0;

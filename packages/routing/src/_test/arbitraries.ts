@@ -29,6 +29,7 @@ export const agentArb: fc.Arbitrary<RoutingAgentInput> = fc
     groups: fc.subarray(["g1", "g2"]),
     shift: fc.constantFrom(undefined, undefined, "early", "late"),
     idle: fc.option(fc.integer({ min: -60, max: 0 }), { nil: undefined }),
+    units: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined, freq: 3 }),
   })
   .map((r) => ({
     id: r.id,
@@ -41,6 +42,7 @@ export const agentArb: fc.Arbitrary<RoutingAgentInput> = fc
     groups: r.groups,
     ...(r.shift === undefined ? {} : { shift: r.shift }),
     ...(r.idle === undefined ? {} : { lastAssignedAt: T0 + r.idle * MIN }),
+    ...(r.units === undefined ? {} : { unitCapacity: r.units }),
   }));
 
 /** A work item without id and creation time: `age` minutes before the enqueue instant. */
@@ -134,6 +136,7 @@ export const optionsArb: fc.Arbitrary<RoutingOptions> = fc
     ),
     loadMeasure: fc.constantFrom("utilisation" as const, "spare" as const, "count" as const),
     fair: fc.boolean(),
+    chatUnits: fc.constantFrom(undefined, 0, 2),
     stickyWaitMs: fc.constantFrom(0, 2 * MIN, 10 * MIN),
   })
   .map((r) => ({
@@ -141,6 +144,7 @@ export const optionsArb: fc.Arbitrary<RoutingOptions> = fc
     loadMeasure: r.loadMeasure,
     stickyWaitMs: r.stickyWaitMs,
     shifts: SHIFTS,
+    ...(r.chatUnits === undefined ? {} : { channelUnits: { chat: r.chatUnits } }),
     ...(r.fair ? { fairLimit: { maxAssignments: 2, windowMs: 5 * MIN } } : {}),
     ...(r.strategy === "custom"
       ? {
