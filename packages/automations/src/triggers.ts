@@ -107,9 +107,9 @@ export function runTriggers(
   const state = new Uint8Array(compiled.length); // 0 unknown, FIRED, or KNOWN_FALSE
   const now = event.at.getTime();
   let typeMask = eventTypeBit(event.type);
-  // Only rules that need no event type, or one present in the update, can match; the set grows when rules
-  // produce events of new types, and a grown set contains the old one.
-  let candidates = ruleSet.candidates(typeMask);
+  // Only rules that need no event type, or one present in the update, and that accept the ticket's channel
+  // can match; the set grows when rules produce events of new types, and a grown set contains the old one.
+  let candidates = ruleSet.candidates(typeMask, current.channel);
   let context: EvaluationContext = { ticket: current, before: ticket, event, now, clock: options.clock };
 
   for (let position = 0; position < candidates.length; position++) {
@@ -150,7 +150,7 @@ export function runTriggers(
         state[other] = 0;
       }
     }
-    candidates = ruleSet.candidates(typeMask);
+    candidates = ruleSet.candidates(typeMask, current.channel);
     position = -1; // start again from the top
   }
   return { ticket: current, fired, events, commands, skipped, loops: history?.loops() ?? [] };

@@ -32,6 +32,8 @@ export interface CompiledCondition {
   anchors(context: EvaluationContext, out: number[]): void;
   /** Event types of which one must be in the update for the condition to hold; `undefined` when none is needed. */
   readonly requiredEventTypes: ReadonlySet<TicketEventType> | undefined;
+  /** Channels of which the ticket's must be one for the condition to hold; `undefined` when any will do. */
+  readonly requiredChannels: ReadonlySet<string> | undefined;
   readonly usesBusinessTime: boolean;
   /** The field paths the condition reads. */
   readonly reads: ReadonlySet<string>;
@@ -60,20 +62,33 @@ export function compileCondition(condition: Condition): CompiledCondition {
   return compileLeaf(condition);
 }
 
+/**
+ * What a group requires of the update: under `all`, the most selective child requirement holds for the
+ * whole; under `any`, the union, but only when every child requires something.
+ */
+function combineRequirements<T>(
+  isAll: boolean,
+  requirements: readonly (ReadonlySet<T> | undefined)[],
+): ReadonlySet<T> | undefined {
+  if (isAll) {
+    let required: ReadonlySet<T> | undefined;
+    for (const set of requirements) if (set && (!required || set.size < required.size)) required = set;
+    return required;
+  }
+  if (requirements.length === 0 || requirements.some((set) => set === undefined)) return undefined;
+  return new Set(requirements.flatMap((set) => [...(set as ReadonlySet<T>)]));
+}
+
 function compileGroup(kind: "all" | "any", children: CompiledCondition[]): CompiledCondition {
   const isAll = kind === "all";
-  let required: ReadonlySet<TicketEventType> | undefined;
-  if (isAll) {
-    // The most selective requirement of any child holds for the whole.
-    for (const child of children) {
-      const set = child.requiredEventTypes;
-      if (set && (!required || set.size < required.size)) required = set;
-    }
-  } else if (children.length > 0 && children.every((child) => child.requiredEventTypes)) {
-    required = new Set(
-      children.flatMap((child) => [...(child.requiredEventTypes as ReadonlySet<TicketEventType>)]),
-    );
-  }
+  const required = combineRequirements(
+    isAll,
+    children.map((child) => child.requiredEventTypes),
+  );
+  const requiredChannels = combineRequirements(
+    isAll,
+    children.map((child) => child.requiredChannels),
+  );
   return {
     // Plain loops: `every`/`some` with an arrow would allocate a closure per evaluation on the hot path.
     test: isAll
@@ -108,6 +123,7 @@ function compileGroup(kind: "all" | "any", children: CompiledCondition[]): Compi
       for (const child of children) child.anchors(context, out);
     },
     requiredEventTypes: required,
+    requiredChannels,
     usesBusinessTime: children.some((child) => child.usesBusinessTime),
     reads: new Set(children.flatMap((child) => [...child.reads])),
     tagValues: children.some((child) => child.tagValues === null)
@@ -126,6 +142,7 @@ function compileNot(child: CompiledCondition): CompiledCondition {
     window: (context) => complement(child.window(context)),
     anchors: (context, out) => child.anchors(context, out),
     requiredEventTypes: undefined,
+    requiredChannels: undefined,
     usesBusinessTime: child.usesBusinessTime,
     reads: child.reads,
     tagValues: child.tagValues,
@@ -165,6 +182,10 @@ function compileLeaf(leaf: ConditionLeaf): CompiledCondition {
     window: (context) => (test(context) ? EVERYTHING : NOTHING),
     anchors: () => {},
     requiredEventTypes: required,
+    requiredChannels:
+      leaf.field === "channel" && (op === "is" || op === "in")
+        ? new Set((Array.isArray(leaf.value) ? leaf.value : [leaf.value]).map(String))
+        : undefined,
     usesBusinessTime: false,
     reads: new Set([leaf.field]),
     tagValues: tagValuesOf(leaf),
@@ -229,6 +250,7 @@ function compileSince(
       if (anchor !== undefined) out.push(anchor);
     },
     requiredEventTypes: undefined,
+    requiredChannels: undefined,
     usesBusinessTime: business,
     reads: new Set([leaf.field]),
     tagValues: new Set(),

@@ -20,9 +20,10 @@ export interface CompiledRuleSet {
   readonly rules: readonly CompiledRule[];
   /**
    * Indexes, ascending, of the rules that need none of the event types or one of those in `typeMask`
-   * (a bit set from `eventTypeBit`). Cached per mask: an update touches few distinct masks.
+   * (a bit set from `eventTypeBit`), and that can hold on a ticket of `channel` (which no event changes).
+   * Cached per mask and channel: an update touches few distinct masks.
    */
-  candidates(typeMask: number): Int32Array;
+  candidates(typeMask: number, channel: string): Int32Array;
 }
 
 const cache = new WeakMap<readonly Rule[], CompiledRuleSet>();
@@ -54,18 +55,21 @@ export function compileRuleSet(rules: readonly Rule[]): CompiledRuleSet {
           tagValues: condition.tagValues,
         };
       });
-    const byMask = new Map<number, Int32Array>();
+    const byKey = new Map<string, Int32Array>();
     set = {
       rules: compiled,
-      candidates(typeMask) {
-        let indexes = byMask.get(typeMask);
+      candidates(typeMask, channel) {
+        const key = `${typeMask}|${channel}`;
+        let indexes = byKey.get(key);
         if (!indexes) {
           const picked: number[] = [];
           compiled.forEach((entry, index) => {
-            if (entry.requiredTypeMask === 0 || (entry.requiredTypeMask & typeMask) !== 0) picked.push(index);
+            const typeOk = entry.requiredTypeMask === 0 || (entry.requiredTypeMask & typeMask) !== 0;
+            const channels = entry.condition.requiredChannels;
+            if (typeOk && (channels === undefined || channels.has(channel))) picked.push(index);
           });
           indexes = Int32Array.from(picked);
-          byMask.set(typeMask, indexes);
+          byKey.set(key, indexes);
         }
         return indexes;
       },

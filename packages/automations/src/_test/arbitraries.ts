@@ -25,6 +25,16 @@ const leaves: fc.Arbitrary<Condition> = fc.oneof(
     value: fc.constantFrom("refund", "late", "ＲＥＦＵＮＤ"),
   }),
   fc.record({
+    field: fc.constant("channel"),
+    op: fc.constant("is"),
+    value: fc.constantFrom("chat", "email"),
+  }),
+  fc.record({
+    field: fc.constant("channel"),
+    op: fc.constant("in"),
+    value: fc.subarray(["chat", "email", "sms"]),
+  }),
+  fc.record({
     field: fc.constant("event.type"),
     op: fc.constant("is"),
     value: fc.constantFrom("ticket.created", "message.added", "status.changed"),
@@ -73,12 +83,13 @@ export const rulesArb: fc.Arbitrary<Rule[]> = fc
 export const updateArb: fc.Arbitrary<{ ticket: Ticket; event: TicketEvent }> = fc
   .record({
     status: fc.constantFrom("new", "open"),
+    channel: fc.constantFrom("chat", "email"),
     tags: fc.subarray(["vip", "refund", "late"]),
     kind: fc.constantFrom("message", "status", "tags"),
     text: fc.constantFrom("I want a refund", "parcel is late", "thanks"),
     minutes: fc.integer({ min: 0, max: 5_000 }),
   })
-  .map(({ status, tags, kind, text, minutes }) => {
+  .map(({ status, channel, tags, kind, text, minutes }) => {
     const ticket = replay([
       parseTicketEvent({
         type: "ticket.created",
@@ -86,7 +97,7 @@ export const updateArb: fc.Arbitrary<{ ticket: Ticket; event: TicketEvent }> = f
         ticketId: "t1",
         at: "2026-03-02T10:00:00Z",
         subject: "Order",
-        channel: "chat",
+        channel,
         status,
         tags,
         requester: { id: "c1", locale: "en-GB" },
