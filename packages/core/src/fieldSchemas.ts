@@ -1,4 +1,6 @@
-import { idField, instantField, localeField, timeZoneField } from "./_lib/fields";
+import { z } from "zod";
+import { instantToEpoch } from "./instant";
+import { isValidLocale, isValidTimeZone } from "./timeZone";
 
 /**
  * Schema of an instant as users pass one in (`Date`, epoch ms, or ISO 8601 with an offset); parses to a `Date`.
@@ -9,7 +11,12 @@ import { idField, instantField, localeField, timeZoneField } from "./_lib/fields
  * InstantSchema.parse("2026-03-02T09:00:00+01:00").toISOString(); //=> "2026-03-02T08:00:00.000Z"
  * ```
  */
-export const InstantSchema: typeof instantField = instantField;
+export const InstantSchema = z
+  .custom<Date | number | string>(
+    (value) => instantToEpoch(value) !== undefined,
+    "expected an instant (Date, epoch ms or ISO 8601 string with offset)",
+  )
+  .transform((value) => new Date(instantToEpoch(value) as number));
 
 /**
  * Schema of an id: a non-empty string of at most 256 characters.
@@ -19,7 +26,7 @@ export const InstantSchema: typeof instantField = instantField;
  * IdSchema.safeParse("").success; //=> false
  * ```
  */
-export const IdSchema: typeof idField = idField;
+export const IdSchema = z.string().min(1, "must not be empty").max(256, "must be at most 256 characters");
 
 /**
  * Schema of a BCP 47 language tag (`zh-Hant-HK`, `pt-BR`).
@@ -29,7 +36,9 @@ export const IdSchema: typeof idField = idField;
  * LocaleSchema.safeParse("en_US").success; //=> false
  * ```
  */
-export const LocaleSchema: typeof localeField = localeField;
+export const LocaleSchema = z
+  .string()
+  .refine(isValidLocale, { message: "not a BCP 47 language tag (e.g. zh-Hant-HK)" });
 
 /**
  * Schema of an IANA time zone name this runtime knows (`Asia/Shanghai`); offsets and unknown names fail.
@@ -39,4 +48,6 @@ export const LocaleSchema: typeof localeField = localeField;
  * TimeZoneSchema.safeParse("Mars/Olympus").success; //=> false
  * ```
  */
-export const TimeZoneSchema: typeof timeZoneField = timeZoneField;
+export const TimeZoneSchema = z
+  .string()
+  .refine(isValidTimeZone, { message: "unknown IANA time zone (e.g. Asia/Shanghai)" });

@@ -1,24 +1,11 @@
 import { z } from "zod";
-import { instantToEpoch } from "../instant";
-import { isValidLocale, isValidTimeZone } from "../timeZone";
 
-/** An instant in: `Date`, epoch ms or ISO 8601 with offset. Out: a `Date`. */
-export const instantField = z
-  .custom<Date | number | string>(
-    (value) => instantToEpoch(value) !== undefined,
-    "expected an instant (Date, epoch ms or ISO 8601 string with offset)",
-  )
-  .transform((value) => new Date(instantToEpoch(value) as number));
-
-export const idField = z.string().min(1, "must not be empty").max(256, "must be at most 256 characters");
-
-export const timeZoneField = z
-  .string()
-  .refine(isValidTimeZone, { message: "unknown IANA time zone (e.g. Asia/Shanghai)" });
-
-export const localeField = z
-  .string()
-  .refine(isValidLocale, { message: "not a BCP 47 language tag (e.g. zh-Hant-HK)" });
+export {
+  IdSchema as idField,
+  InstantSchema as instantField,
+  LocaleSchema as localeField,
+  TimeZoneSchema as timeZoneField,
+} from "../fieldSchemas";
 
 export const currencyField = z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 currency code such as USD");
 
