@@ -89,3 +89,13 @@ describe("validateTemplate", () => {
     expect(result.issues[0]?.code).toBe("TEMPLATE_SYNTAX");
   });
 });
+
+describe("validateTemplate arguments", () => {
+  test("names a missing schema or a non-string source instead of crashing", () => {
+    const call = validateTemplate as unknown as (source: unknown, schema?: unknown) => unknown;
+    expect(() => call("Hi {{ name }}")).toThrow(
+      /Invalid validateTemplate arguments: schema: expected the zod schema/,
+    );
+    expect(() => call(42, z.object({}))).toThrow(/source: expected the template source as a string/);
+  });
+});

@@ -1,3 +1,4 @@
+import { ValidationError } from "@supportkit/core";
 import type { z } from "zod";
 import type { Expr, FilterCall, FilteredExpr, Node, PathSegment } from "./_lib/ast";
 import { describe } from "./_lib/compile";
@@ -460,6 +461,7 @@ function article(kind: string): string {
  * @param schema - zod schema of the render data (objects, arrays, records, unions, optionals are followed)
  * @param options - parsing budgets
  * @returns `{ ok, issues, variables }`; never throws for a bad template
+ * @throws ValidationError (code `VALIDATION`) when `schema` is not a zod schema or `source` is not a string
  * @example
  * ```ts
  * const Data = z.object({ customer: z.object({ name: z.string() }), order: z.object({ total: z.number() }) });
@@ -473,6 +475,17 @@ export function validateTemplate(
   schema: z.ZodType,
   options: ValidateTemplateOptions = {},
 ): TemplateValidation {
+  // JavaScript callers can leave the schema out; say so by name rather than fail deep inside the walk.
+  if (typeof (schema as { safeParse?: unknown } | undefined)?.safeParse !== "function") {
+    throw new ValidationError("validateTemplate arguments", [
+      { path: "schema", code: "invalid_type", message: "expected the zod schema of the template's data" },
+    ]);
+  }
+  if (typeof source !== "string") {
+    throw new ValidationError("validateTemplate arguments", [
+      { path: "source", code: "invalid_type", message: "expected the template source as a string" },
+    ]);
+  }
   const limits: TemplateLimits = { ...DEFAULT_TEMPLATE_LIMITS, ...options.limits };
   let ast: ReturnType<typeof parseTemplate>;
   try {
