@@ -11,7 +11,6 @@ import { SupportKitError } from "@supportkit/core";
 export type AutomationErrorCode =
   | "RENDERER_MISSING"
   | "CLOCK_MISSING"
-  | "RULE_LOOP"
   | "WORKFLOW_INVALID_TRANSITION"
   | "WORKFLOW_FORBIDDEN"
   | "WORKFLOW_GUARD_FAILED"

@@ -1,6 +1,5 @@
 import {
   applyEvent,
-  type BusinessClock,
   type InstantInput,
   type Ticket,
   type TicketEvent,
@@ -44,7 +43,6 @@ export interface RuleExplanation {
 export interface ExplainOptions extends RunTriggersOptions {
   /** The instant to evaluate at when there is no event (automations). Default: the event's instant, else the ticket's `updatedAt`. */
   now?: InstantInput;
-  clock?: BusinessClock;
 }
 
 /**
