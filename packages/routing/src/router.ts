@@ -8,7 +8,8 @@ import {
   type Ticket,
   toDate,
 } from "@supportkit/core";
-import { Heap, type HeapSlot, IndexedHeap } from "./_lib/heap";
+import { Heap } from "./_lib/heap";
+import { ItemQueue, ItemStore, PassHeap } from "./_lib/itemQueue";
 import { maxMatching } from "./_lib/matching";
 import { Pool } from "./_lib/pool";
 import { keyOf, rankEligible } from "./_lib/rank";
@@ -205,13 +206,14 @@ interface AgentRec extends AgentState {
   routed: number[];
   /** The classes the agent is a candidate of (unordered; an array, as adding is the hot operation). */
   classes: ClassState[];
-  assigned: Set<string>;
   /** Pending wake-up epoch (shift start, fair window); Infinity when none. */
   wakeAt: number;
 }
 
-interface ItemState extends HeapSlot {
+interface ItemState {
   readonly item: WorkItem;
+  /** Row of the item's queue-order key in the router's item store; -1 once it left the queue. */
+  slot: number;
   readonly id: string;
   readonly created: number;
   /** Static queue order value: score × 60 000 minus aging × created (exact for integer weights). */
@@ -222,13 +224,20 @@ interface ItemState extends HeapSlot {
   /** End of the sticky wait; -Infinity exactly when the item has no previous agent. */
   readonly stickyUntil: number;
   waiting: boolean;
+  /** Queued (in a class queue or pending placement). */
   live: boolean;
+  /** While assigned: the agent holding it, its channel index and when it was assigned. */
+  agentId: string | null;
+  channel: number;
+  assignedAt: number;
 }
 
 interface ClassState {
   readonly key: string;
+  /** Index in `classList`, the class's number in the dispatch pass. */
+  readonly num: number;
   readonly req: Requirements;
-  readonly items: IndexedHeap<ItemState>;
+  readonly items: ItemQueue;
   /** Agents passing the static checks with capacity on the channel, by id; always `rk.cands`. */
   cands: AgentRec[];
   /** The ranking state, shared with every class that has the same candidates and ranking. */
@@ -239,10 +248,6 @@ interface ClassState {
   wakeAll: boolean;
   /** The dispatch pass that last examined the class. */
   seenInPass: number;
-  /** The head item when the class entered (or was re-sifted in) the dispatch pass heap. */
-  passHead: ItemState | null;
-  /** `passHead.base`, kept in the class so most comparisons in the pass heap read no item. */
-  passBase: number;
   dirty: boolean;
 }
 
@@ -285,13 +290,6 @@ interface Timer {
   readonly at: number;
   readonly item: ItemState | null;
   readonly agent: AgentRec | null;
-}
-
-interface AssignedRec {
-  readonly item: WorkItem;
-  readonly agentId: string;
-  readonly channel: number;
-  readonly at: number;
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -360,9 +358,18 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     opts.strategy === "best-skill-match";
 
   let agents = new Map<string, AgentRec>();
-  let items = new Map<string, ItemState>();
-  let assigned = new Map<string, AssignedRec>();
+  /**
+   * Every queued or assigned item by id, in one map: an assignment then changes the item's record in
+   * place instead of moving it between two maps (two hash updates per assignment on the hot path).
+   */
+  let tracked = new Map<string, ItemState>();
+  let queuedCount = 0;
   let classes = new Map<string, ClassState>();
+  /** Classes by number (`ClassState.num`). */
+  let classList: ClassState[] = [];
+  /** Queue-order keys of the queued items, and each row's item. */
+  const store = new ItemStore();
+  let rowItem: ItemState[] = [];
   /** Rankers by key: channel, ranking skills (best-skill-match), candidate serials. */
   let rankers = new Map<string, Ranker>();
   let refreshNo = 0;
@@ -753,7 +760,6 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         serial: nextSerial++,
         routed: CHANNELS.map(() => 0),
         classes: [],
-        assigned: new Set(),
         wakeAt: Number.POSITIVE_INFINITY,
       };
       agents.set(agent.id, agent);
@@ -795,10 +801,12 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     agents.delete(agentId);
     bump(agent);
     freeSlots.push(agent.slot);
-    const requeued = [...agent.assigned].sort();
+    // A scan rather than a per-agent set: removing an agent is rare, and assignment is the hot path.
+    const requeued: string[] = [];
+    for (const [itemId, rec] of tracked) if (rec.agentId === agentId) requeued.push(itemId);
+    requeued.sort();
     for (const itemId of requeued) {
-      const rec = assigned.get(itemId) as AssignedRec;
-      assigned.delete(itemId);
+      const rec = tracked.get(itemId) as ItemState;
       addItem(rec.item);
       events.emit("routing.requeued", { itemId, fromAgentId: agentId });
     }
@@ -819,14 +827,23 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
 
   // ---- items --------------------------------------------------------------------------------------
 
-  function addItem(item: WorkItem): ItemState {
+  /**
+   * Starts tracking a queued item. It is placed in its requirement class at once (at the router's last
+   * instant, or its creation when later), so that a dispatch only assigns; relaxation steps that are due
+   * by the dispatch instant fire from the timer heap then. `defer` leaves it for the next dispatch to
+   * place (used while a restore rebuilds the classes).
+   */
+  function addItem(item: WorkItem, defer = false): ItemState {
     const created = item.createdAt.getTime();
     const weight = opts.priorityWeights[item.priority] + opts.vipWeight * item.vipTier;
+    const base = weight * 60_000 - opts.agingPerMinute * created;
+    const slot = store.alloc(item.id, base, created);
     const state: ItemState = {
       item,
+      slot,
       id: item.id,
       created,
-      base: weight * 60_000 - opts.agingPerMinute * created,
+      base,
       req: null,
       cls: null,
       timerAt: Number.POSITIVE_INFINITY,
@@ -836,16 +853,21 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
           : created + (item.stickyWaitMs ?? opts.stickyWaitMs),
       waiting: false,
       live: true,
-      heapIndex: -1,
+      agentId: null,
+      channel: -1,
+      assignedAt: 0,
     };
-    items.set(item.id, state);
-    pending.push(state);
+    rowItem[slot] = state;
+    tracked.set(item.id, state);
+    queuedCount++;
+    if (defer) pending.push(state);
+    else place(state, Math.max(lastNow, created));
     return state;
   }
 
   function enqueue(input: WorkItemInput): WorkItem {
     let item = parseWorkItem(input);
-    if (items.has(item.id) || assigned.has(item.id)) {
+    if (tracked.has(item.id)) {
       throw new RoutingError("DUPLICATE_ITEM", `Work item "${item.id}" is already queued or assigned`);
     }
     if (triage !== undefined) item = applyTriage(item, triage, triage.as ?? "required");
@@ -855,28 +877,65 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   }
 
   function cancel(itemId: string): WorkItem {
-    const state = items.get(itemId);
-    if (state === undefined) throw new RoutingError("UNKNOWN_ITEM", `No queued work item "${itemId}"`);
+    const state = tracked.get(itemId);
+    if (state === undefined || !state.live)
+      throw new RoutingError("UNKNOWN_ITEM", `No queued work item "${itemId}"`);
     unlinkItem(state);
     events.emit("routing.cancelled", { itemId });
     return state.item;
   }
 
   function unlinkItem(state: ItemState): void {
-    items.delete(state.id);
+    tracked.delete(state.id);
+    queuedCount--;
     state.live = false;
-    if (state.cls !== null) state.cls.items.remove(state);
+    if (state.cls !== null) state.cls.items.remove(state.slot);
     else pending = pending.filter((other) => other !== state);
     state.cls = null;
+    freeRow(state);
+  }
+
+  /** Queued items in queue order. */
+  function queuedStates(): ItemState[] {
+    const out: ItemState[] = [];
+    for (const state of tracked.values()) if (state.live) out.push(state);
+    return out.sort((a, b) => (itemBefore(a, b) ? -1 : 1));
+  }
+
+  /** The record of an item restored as assigned (it holds no queue row). */
+  function heldState(item: WorkItem, agentId: string, channel: number, at: number): ItemState {
+    return {
+      item,
+      slot: -1,
+      id: item.id,
+      created: item.createdAt.getTime(),
+      base: 0,
+      req: null,
+      cls: null,
+      timerAt: Number.POSITIVE_INFINITY,
+      stickyUntil: Number.NEGATIVE_INFINITY,
+      waiting: false,
+      live: false,
+      agentId,
+      channel,
+      assignedAt: at,
+    };
+  }
+
+  /** The item left the queue for good: its row is reused. */
+  function freeRow(state: ItemState): void {
+    store.release(state.slot);
+    if (rowItem[state.slot] === state) rowItem[state.slot] = undefined as unknown as ItemState;
+    state.slot = -1;
   }
 
   function release(itemId: string): { itemId: string; agentId: string } {
-    const rec = assigned.get(itemId);
-    if (rec === undefined) throw new RoutingError("UNKNOWN_ITEM", `No assigned work item "${itemId}"`);
-    assigned.delete(itemId);
+    const rec = tracked.get(itemId);
+    if (rec === undefined || rec.agentId === null)
+      throw new RoutingError("UNKNOWN_ITEM", `No assigned work item "${itemId}"`);
+    tracked.delete(itemId);
     const agent = agents.get(rec.agentId);
     if (agent !== undefined) {
-      agent.assigned.delete(itemId);
       agent.routed[rec.channel] = (agent.routed[rec.channel] as number) - 1;
       addLoad(agent, rec.channel, -1, opts);
       // Freed room and a better rank exist only on the released channel, unless capacity units are
@@ -900,18 +959,18 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     const rk = rankerFor(req, membersOf(req));
     cls = {
       key: req.key,
+      num: classList.length,
       req,
-      items: new IndexedHeap<ItemState>(itemBefore),
+      items: new ItemQueue(store),
       cands: rk.cands,
       rk,
       woken: [],
       wakeAll: true,
       seenInPass: -1,
-      passHead: null,
-      passBase: 0,
       dirty: false,
     };
     classes.set(req.key, cls);
+    classList.push(cls);
     for (const agent of cls.cands) agent.classes.push(cls);
     return cls;
   }
@@ -921,9 +980,9 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     state.req = req;
     const cls = classFor(req);
     if (state.cls !== cls) {
-      if (state.cls !== null) state.cls.items.remove(state);
+      if (state.cls !== null) state.cls.items.remove(state.slot);
       state.cls = cls;
-      cls.items.push(state);
+      cls.items.push(state.slot);
     }
     markDirty(cls);
     const sticky = state.stickyUntil > now ? state.stickyUntil : Number.POSITIVE_INFINITY;
@@ -966,6 +1025,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   /** Rebuilds every index from the agents and items (after restore, or when time goes backwards). */
   function rebuild(now: number): void {
     classes = new Map();
+    classList = [];
     rankers = new Map();
     dirty = [];
     timers = new Heap<Timer>((a, b) => a.at < b.at);
@@ -974,11 +1034,11 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       agent.wakeAt = Number.POSITIVE_INFINITY;
       bump(agent);
     }
-    const all = [...items.values()].sort((a, b) => (itemBefore(a, b) ? -1 : 1));
+    const all = queuedStates();
     pending = [];
     for (const state of all) {
       state.cls = null;
-      state.heapIndex = -1;
+      store.pos[state.slot] = -1;
       state.timerAt = Number.POSITIVE_INFINITY;
       place(state, now);
     }
@@ -1102,8 +1162,9 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
             : displayValue(primaryValue(agent, req, opts));
       key = keyOf(agent, value, opts);
     }
-    cls.items.remove(state);
-    items.delete(state.id);
+    cls.items.remove(state.slot);
+    freeRow(state);
+    queuedCount--;
     state.live = false;
     state.cls = null;
     const channel = req.channel;
@@ -1121,8 +1182,9 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     }
     bump(agent);
     if (improved) refresh(agent);
-    agent.assigned.add(state.id);
-    assigned.set(state.id, { item: state.item, agentId: agent.id, channel, at: now });
+    state.agentId = agent.id;
+    state.channel = channel;
+    state.assignedAt = now;
     if (reason === "strategy" && opts.strategy === "round-robin") cursor = agent.id;
     const assignment: Assignment = {
       itemId: state.id,
@@ -1174,28 +1236,25 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     for (const state of fresh) if (state.live) place(state, now);
   }
 
+  /** The dispatch pass heap, kept between dispatches so its arrays are allocated once. */
+  const pass = new PassHeap(store);
+
   function greedy(now: number, nowDate: Date, out: Assignment[], mode: "greedy" | "matching"): void {
-    // Classes by their head item. A class's head only changes while it is the top, so the head is kept
-    // in the class (`passHead`) and the top is re-sifted in place rather than popped and pushed back.
-    const pass = new Heap<ClassState>((a, b) =>
-      a.passBase !== b.passBase
-        ? a.passBase > b.passBase // itemBefore's first criterion
-        : itemBefore(a.passHead as ItemState, b.passHead as ItemState),
-    );
+    // Classes by their head item. A class's head only changes while it is the top, so the top is
+    // re-sifted in place rather than popped and pushed back.
+    pass.clear();
     for (const cls of dirty) {
       cls.dirty = false;
-      cls.passHead = cls.items.peek() ?? null;
-      if (cls.passHead !== null) {
-        cls.passBase = cls.passHead.base;
-        pass.push(cls);
-      }
+      const head = cls.items.peek();
+      if (head >= 0) pass.push(cls.num, head);
     }
     dirty = [];
     const skipped: ItemState[] = [];
     passNo++;
     for (;;) {
-      const cls = pass.peek();
-      if (cls === undefined) break;
+      const num = pass.peek();
+      if (num < 0) break;
+      const cls = classList[num] as ClassState;
       if (cls.seenInPass !== passNo) {
         // First look in this pass. When only agents were refreshed since the class was last found
         // blocked, and none of them has room on its channel now, it is still blocked: skip it cheaply.
@@ -1208,14 +1267,15 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
           continue;
         }
       }
-      const head = cls.items.peek();
-      if (head === undefined) {
+      const headRow = cls.items.peek();
+      if (headRow < 0) {
         pass.pop();
         continue;
       }
+      const head = rowItem[headRow] as ItemState;
       const sticky = stickyOutcome(head, now, nowDate);
       if (sticky === "wait") {
-        cls.items.remove(head);
+        cls.items.remove(headRow);
         skipped.push(head);
         if (!head.waiting) {
           head.waiting = true;
@@ -1236,13 +1296,11 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         }
         out.push(assign(head, agent, "strategy", mode, now));
       }
-      cls.passHead = cls.items.peek() ?? null;
-      if (cls.passHead !== null) {
-        cls.passBase = cls.passHead.base;
-        pass.updateTop();
-      } else pass.pop();
+      const next = cls.items.peek();
+      if (next >= 0) pass.replaceTopHead(next);
+      else pass.pop();
     }
-    for (const state of skipped) (state.cls as ClassState).items.push(state);
+    for (const state of skipped) (state.cls as ClassState).items.push(state.slot);
   }
 
   /** How many more items `agent` can take on `channel` now (capacity, units and fair limit). */
@@ -1263,9 +1321,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
    * the matching is applied, and a greedy pass follows, so no constraint is ever broken.
    */
   function matchingPass(now: number, nowDate: Date, out: Assignment[]): void {
-    const queued = [...items.values()]
-      .filter((state) => state.cls !== null)
-      .sort((a, b) => (itemBefore(a, b) ? -1 : 1));
+    const queued = queuedStates().filter((state) => state.cls !== null);
     const nodes: { agent: AgentRec; channel: number }[] = [];
     const capacity: number[] = [];
     const nodeIds = new Map<AgentRec, Map<number, number>>();
@@ -1325,7 +1381,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       for (const cls of classes.values()) markDirty(cls);
     }
     greedy(now, nowDate, out, "greedy");
-    return { at: nowDate, assignments: out, queued: items.size, nextWakeAt: nextWakeAt() };
+    return { at: nowDate, assignments: out, queued: queuedCount, nextWakeAt: nextWakeAt() };
   }
 
   // ---- explanations -------------------------------------------------------------------------------
@@ -1377,7 +1433,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   function explain(ticket: string | WorkItemInput | Ticket, nowInput?: InstantInput): CandidateExplanations {
     let item: WorkItem;
     if (typeof ticket === "string") {
-      const found = items.get(ticket)?.item ?? assigned.get(ticket)?.item;
+      const found = tracked.get(ticket)?.item;
       if (found === undefined)
         throw new RoutingError("UNKNOWN_ITEM", `No queued or assigned work item "${ticket}"`);
       item = found;
@@ -1405,7 +1461,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
 
   function queue(nowInput?: InstantInput): QueuedItem[] {
     const now = instantOr(nowInput);
-    const rows = [...items.values()].sort((a, b) => (itemBefore(a, b) ? -1 : 1));
+    const rows = queuedStates();
     const cache = new Map<string, Readonly<Record<string, RejectionCode>> | null>();
     return rows.map((state): QueuedItem => {
       const explained = explainCached(state.item, now, cache);
@@ -1477,15 +1533,14 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         recent: agent.recent.map((t) => new Date(t).toISOString()),
       };
     });
-    const queued = [...items.values()]
-      .sort((a, b) => (itemBefore(a, b) ? -1 : 1))
-      .map((s) => itemJson(s.item));
-    const held = [...assigned.entries()]
-      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-      .map(([, rec]) => ({
+    const queued = queuedStates().map((s) => itemJson(s.item));
+    const held = [...tracked.values()]
+      .filter((rec) => rec.agentId !== null)
+      .sort(byId)
+      .map((rec) => ({
         item: itemJson(rec.item),
-        agentId: rec.agentId,
-        at: new Date(rec.at).toISOString(),
+        agentId: rec.agentId as string,
+        at: new Date(rec.assignedAt).toISOString(),
       }));
     return {
       version: 1,
@@ -1509,12 +1564,11 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         serial: nextSerial++,
         routed: CHANNELS.map(() => 0),
         classes: [],
-        assigned: new Set(),
         wakeAt: Number.POSITIVE_INFINITY,
         recent: row.recent.map((at) => at.getTime()),
       });
     }
-    const nextAssigned = new Map<string, AssignedRec>();
+    const nextAssigned = new Map<string, ItemState>();
     for (const row of data.assignments) {
       const agent = nextAgents.get(row.agentId);
       if (agent === undefined) {
@@ -1525,8 +1579,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       }
       const channel = CHANNEL_INDEX.get(row.item.channel) as number;
       agent.routed[channel] = (agent.routed[channel] as number) + 1;
-      agent.assigned.add(row.item.id);
-      nextAssigned.set(row.item.id, { item: row.item, agentId: row.agentId, channel, at: row.at.getTime() });
+      nextAssigned.set(row.item.id, heldState(row.item, row.agentId, channel, row.at.getTime()));
     }
     for (const agent of nextAgents.values()) {
       agent.load = agent.baseLoad.map((base, c) => base + (agent.routed[c] as number));
@@ -1547,26 +1600,33 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       agent.slot = allocSlot();
       touch(agent);
     }
-    assigned = nextAssigned;
+    tracked = nextAssigned;
+    queuedCount = 0;
     bySkill = new Map();
     byLanguage = new Map();
     for (const agent of agents.values()) indexAgent(agent, true);
-    items = new Map();
+    store.clear();
+    rowItem = [];
     pending = [];
     for (const item of data.queue) {
-      if (items.has(item.id) || assigned.has(item.id)) {
+      if (tracked.has(item.id)) {
         throw new RoutingError("DUPLICATE_ITEM", `Snapshot lists work item "${item.id}" twice`);
       }
-      addItem(item);
+      addItem(item, true);
     }
     cursor = data.roundRobinCursor;
     lastNow = data.at === null ? Number.NEGATIVE_INFINITY : data.at.getTime();
     classes = new Map();
+    classList = [];
     rankers = new Map();
     dirty = [];
     timers = new Heap<Timer>((a, b) => a.at < b.at);
     if (Number.isFinite(lastNow)) rebuild(lastNow);
-    events.emit("routing.restored", { agents: agents.size, queued: items.size, assigned: assigned.size });
+    events.emit("routing.restored", {
+      agents: agents.size,
+      queued: queuedCount,
+      assigned: tracked.size - queuedCount,
+    });
   }
 
   /** The `audit` check: the hot table, each class's candidates and rankers against their definitions. */
@@ -1618,7 +1678,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     dispatch: audited(dispatch),
     nextWakeAt,
     queue,
-    assigneeOf: (itemId) => assigned.get(itemId)?.agentId ?? null,
+    assigneeOf: (itemId) => tracked.get(itemId)?.agentId ?? null,
     agents: () => [...agents.values()].sort(byId).map(agentOut),
     explain,
     snapshot,
