@@ -8,6 +8,7 @@ import {
   type Ticket,
   toDate,
 } from "@supportkit/core";
+import { AgentOrder } from "./_lib/agentOrder";
 import { Heap } from "./_lib/heap";
 import { ItemQueue, ItemStore, PassHeap } from "./_lib/itemQueue";
 import { maxMatching } from "./_lib/matching";
@@ -208,6 +209,8 @@ interface AgentRec extends AgentState {
   classes: ClassState[];
   /** Pending wake-up epoch (shift start, fair window); Infinity when none. */
   wakeAt: number;
+  /** Listed in `unsorted`: its places in the channel orders are re-checked before the next use. */
+  unsorted: boolean;
 }
 
 interface ItemState {
@@ -218,7 +221,11 @@ interface ItemState {
   readonly created: number;
   /** Static queue order value: score × 60 000 minus aging × created (exact for integer weights). */
   readonly base: number;
-  req: Requirements | null;
+  /**
+   * Whether its requirements were relaxed when last placed. The rest of its requirements are its class's
+   * (`cls.req`): sharing them keeps one compiled copy per class rather than one per queued item.
+   */
+  relaxed: boolean;
   cls: ClassState | null;
   timerAt: number;
   /** End of the sticky wait; -Infinity exactly when the item has no previous agent. */
@@ -240,6 +247,8 @@ interface ClassState {
   readonly items: ItemQueue;
   /** Agents passing the static checks with capacity on the channel, by id; always `rk.cands`. */
   cands: AgentRec[];
+  /** The same agents as a bit set over router slots, for the channel-order scan (see `bestInOrder`). */
+  bits: Int32Array;
   /** The ranking state, shared with every class that has the same candidates and ranking. */
   rk: Ranker;
   /** Agents refreshed since the class was last examined (for a cheap "still blocked" check). */
@@ -264,6 +273,8 @@ interface Ranker {
   readonly req: Requirements;
   /** By id. */
   readonly cands: AgentRec[];
+  /** `cands` as a bit set over router slots (for the channel orders; empty for other strategies). */
+  readonly bits: Int32Array;
   /** Ranking heap over `cands` for the key strategies. */
   pool: Pool | null;
   /** Agents whose rank may have improved since the last visit; re-keyed when the heap is next used. */
@@ -292,6 +303,7 @@ interface Timer {
   readonly agent: AgentRec | null;
 }
 
+const NO_BITS = new Int32Array(0);
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function itemBefore(a: ItemState, b: ItemState): boolean {
@@ -332,10 +344,11 @@ export function createRouter<Events extends RoutingEventMap = RoutingEventMap>(
 }
 
 /**
- * Classes with at most this many candidates are scanned instead of kept in a ranking heap. Measured: the
+ * Classes with at most this many candidates scan them instead of using the ranking structure; -1 lets
+ * the channel-order strategies choose per class (see `bestInOrder`). Measured for best-skill-match: the
  * heap wins even for small classes, because agents found full are parked out of it instead of re-checked.
  */
-const DEFAULT_SCAN_LIMIT = 0;
+const DEFAULT_SCAN_LIMIT = -1;
 
 /**
  * {@link createRouter} with the scan/heap threshold exposed, so tests can drive both paths. With `audit`,
@@ -352,10 +365,10 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   // Every routing event type is a key of Events, so emitting through the narrower view is sound.
   const events = bus as unknown as EventBus<RoutingEventMap>;
   const triage = options.triage;
-  const usesPool =
-    opts.strategy === "least-busy" ||
-    opts.strategy === "longest-idle" ||
-    opts.strategy === "best-skill-match";
+  // least-busy and longest-idle rank agents by a key that does not depend on the item: they use the
+  // channel orders. best-skill-match's key depends on the class's skills: it keeps a heap per ranker.
+  const ordered = opts.strategy === "least-busy" || opts.strategy === "longest-idle";
+  const usesPool = opts.strategy === "best-skill-match";
 
   let agents = new Map<string, AgentRec>();
   /**
@@ -395,8 +408,24 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   let hotIdle = new Float64Array(0);
   let hotRoom = new Uint8Array(0);
   let hotPrimary = new Float64Array(0);
+  /** 1 when the agent has a shift, so its eligibility needs more than the room flag. */
+  let hotShift = new Uint8Array(0);
   let freeSlots: number[] = [];
   let nextSlot = 0;
+  /** The agent in each slot. */
+  let slotAgent: AgentRec[] = [];
+
+  // The channel orders (see AgentOrder): per channel, the agents with room there, not parked, by key.
+  // Invariant: an agent not marked `unsorted` is listed in order c exactly when `hotRoom` says it has
+  // room on c and `parked` is 0, under its current key (hotPrimary, hotIdle).
+  const rank = { values: new Float64Array(0) };
+  /** Set when agents were added: `rank` is recomputed (ids sorted) before the orders are next used. */
+  let rankStale = false;
+  const orders: AgentOrder[] = CHANNELS.map(() => new AgentOrder(rank));
+  /** Per slot: 1 when a shift or fair-limit check failed; out of every order until a refresh. */
+  let parked = new Uint8Array(0);
+  /** Agents whose places in the orders are re-checked before the orders are next used. */
+  let unsorted: AgentRec[] = [];
 
   function allocSlot(): number {
     const reused = freeSlots.pop();
@@ -416,6 +445,10 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       hotIdle = grow(hotIdle, (n) => new Float64Array(n), 1);
       hotRoom = grow(hotRoom, (n) => new Uint8Array(n), CH);
       hotPrimary = grow(hotPrimary, (n) => new Float64Array(n), CH);
+      hotShift = grow(hotShift, (n) => new Uint8Array(n), 1);
+      parked = grow(parked, (n) => new Uint8Array(n), 1);
+      rank.values = grow(rank.values, (n) => new Float64Array(n), 1);
+      for (const order of orders) order.ensure(size);
     }
     return nextSlot++;
   }
@@ -423,8 +456,10 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   /** Copies an agent's ranking and room state into its hot-table row. */
   function touch(agent: AgentRec): void {
     const s = agent.slot;
+    slotAgent[s] = agent;
     hotStamp[s] = agent.stamp;
     hotIdle[s] = agent.lastAssignedAt;
+    hotShift[s] = agent.shift === undefined ? 0 : 1;
     for (let c = 0; c < CH; c++) {
       hotRoom[s * CH + c] =
         agent.online &&
@@ -440,6 +475,127 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   function bump(agent: AgentRec): void {
     agent.stamp++;
     touch(agent);
+    if (ordered && !agent.unsorted) {
+      agent.unsorted = true;
+      unsorted.push(agent);
+    }
+  }
+
+  // ---- channel orders (least-busy, longest-idle) ------------------------------------------------
+
+  /** Puts a (live) agent in exactly the orders where it belongs, under its current key. */
+  function reposition(agent: AgentRec): void {
+    const s = agent.slot;
+    const idle = hotIdle[s] as number;
+    const out = parked[s] === 1;
+    for (let c = 0; c < CH; c++) {
+      const order = orders[c] as AgentOrder;
+      const want = !out && hotRoom[s * CH + c] === 1;
+      if (order.has[s] === 1) {
+        if (want) order.move(s, hotPrimary[s * CH + c] as number, idle);
+        else order.remove(s);
+      } else if (want) order.insert(s, hotPrimary[s * CH + c] as number, idle);
+    }
+  }
+
+  /** Takes an agent out of every order (it left, or is about to leave, the router). */
+  function unlist(agent: AgentRec): void {
+    for (const order of orders) if (order.has[agent.slot] === 1) order.remove(agent.slot);
+  }
+
+  /** Empties the orders and unparks every agent; the agents are listed again from scratch. */
+  function resetOrders(): void {
+    for (const order of orders) order.clear();
+    parked.fill(0);
+    rankStale = true;
+    unsorted = [];
+    for (const agent of agents.values()) {
+      agent.unsorted = ordered;
+      if (ordered) unsorted.push(agent);
+    }
+  }
+
+  /** Brings the orders up to date: id ranks, then the agents marked `unsorted`. */
+  function syncOrders(): void {
+    if (rankStale) {
+      // Ranks only ever change together with an id's neighbours, so listed agents keep their order.
+      const live = [...agents.values()].sort(byId);
+      for (let i = 0; i < live.length; i++) rank.values[(live[i] as AgentRec).slot] = i;
+      rankStale = false;
+    }
+    if (unsorted.length === 0) return;
+    const list = unsorted;
+    unsorted = [];
+    if (list.length * 4 > agents.size) {
+      // Many changes (a restore, the first dispatch): sorting everything is cheaper than one by one.
+      for (const agent of list) agent.unsorted = false;
+      for (let c = 0; c < CH; c++) {
+        const order = orders[c] as AgentOrder;
+        const members: number[] = [];
+        for (const agent of agents.values()) {
+          const s = agent.slot;
+          if (parked[s] === 1 || hotRoom[s * CH + c] === 0) continue;
+          order.write(s, hotPrimary[s * CH + c] as number, hotIdle[s] as number);
+          members.push(s);
+        }
+        order.fill(members);
+      }
+      return;
+    }
+    for (const agent of list) {
+      agent.unsorted = false;
+      if (agents.get(agent.id) === agent) reposition(agent);
+    }
+  }
+
+  /**
+   * The best agent of `cls` by the channel order: its first member there that passes the checks the
+   * order does not cover (shift, fair limit). A small class scans its own candidates instead, when that is
+   * cheaper than walking past the non-members of a long order.
+   */
+  function bestInOrder(cls: ClassState, now: number, nowDate: Date): AgentRec | null {
+    if (unsorted.length > 0 || rankStale) syncOrders();
+    const channel = cls.req.channel;
+    const order = orders[channel] as AgentOrder;
+    const cands = cls.cands;
+    const byCands = scanLimit < 0 ? cands.length * cands.length * 3 <= order.size : cands.length <= scanLimit;
+    const slow = opts.fairMax !== Number.POSITIVE_INFINITY;
+    for (;;) {
+      let best = -1;
+      if (byCands) {
+        const has = order.has;
+        for (let i = 0; i < cands.length; i++) {
+          const s = (cands[i] as AgentRec).slot;
+          if (has[s] !== 1) continue;
+          if (best >= 0) {
+            // Candidates are by id, so on a tie of primary and idle the earlier one stays best.
+            const p = order.primary[s] as number;
+            const bp = order.primary[best] as number;
+            if (p > bp || (p === bp && (order.idle[s] as number) >= (order.idle[best] as number))) continue;
+          }
+          best = s;
+        }
+      } else {
+        const bits = cls.bits;
+        const list = order.list;
+        for (let i = 0; i < order.size; i++) {
+          const s = list[i] as number;
+          if (((bits[s >>> 5] as number) & (1 << (s & 31))) !== 0) {
+            best = s;
+            break;
+          }
+        }
+      }
+      if (best < 0) return null;
+      const agent = slotAgent[best] as AgentRec;
+      if (!slow && hotShift[best] === 0) return agent;
+      const code = dynamicRejection(agent, channel, now, nowDate, opts);
+      if (code === null) return agent;
+      // Shift closed or fair limit reached: out of every order until a refresh or a timer wakes it.
+      parked[best] = 1;
+      unlist(agent);
+      scheduleAgentWake(agent, code, now, nowDate);
+    }
   }
 
   function indexAgent(agent: AgentRec, add: boolean): void {
@@ -548,6 +704,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
    * so a release costs O(1) per class rather than a heap update in every class.
    */
   function refresh(agent: AgentRec, only = -1): void {
+    parked[agent.slot] = 0;
     bump(agent);
     const mark = ++refreshNo;
     for (const cls of agent.classes) {
@@ -691,6 +848,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     const rk = rankerFor(cls.req, cands);
     cls.rk = rk;
     cls.cands = rk.cands;
+    cls.bits = rk.bits;
   }
 
   /** The ranker of `cands` (id-sorted) for requirements `req`, created and built when new; counts a user. */
@@ -716,7 +874,15 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     }
     let rk = rankers.get(key);
     if (rk === undefined) {
-      rk = { key, req, cands, pool: null, improved: [], poolStale: false, mark: -1, users: 0 };
+      let bits = NO_BITS;
+      if (ordered) {
+        bits = new Int32Array((hotStamp.length + 31) >>> 5);
+        for (const agent of cands) {
+          const word = agent.slot >>> 5;
+          bits[word] = (bits[word] as number) | (1 << (agent.slot & 31));
+        }
+      }
+      rk = { key, req, cands, bits, pool: null, improved: [], poolStale: false, mark: -1, users: 0 };
       rankers.set(key, rk);
       rebuildPool(rk);
     }
@@ -761,8 +927,10 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         routed: CHANNELS.map(() => 0),
         classes: [],
         wakeAt: Number.POSITIVE_INFINITY,
+        unsorted: false,
       };
       agents.set(agent.id, agent);
+      rankStale = true;
       touch(agent);
     } else {
       indexAgent(agent, false);
@@ -799,6 +967,8 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     for (const cls of [...agent.classes]) leave(agent, cls);
     indexAgent(agent, false);
     agents.delete(agentId);
+    unlist(agent);
+    parked[agent.slot] = 0;
     bump(agent);
     freeSlots.push(agent.slot);
     // A scan rather than a per-agent set: removing an agent is rare, and assignment is the hot path.
@@ -844,7 +1014,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       id: item.id,
       created,
       base,
-      req: null,
+      relaxed: false,
       cls: null,
       timerAt: Number.POSITIVE_INFINITY,
       stickyUntil:
@@ -910,7 +1080,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       id: item.id,
       created: item.createdAt.getTime(),
       base: 0,
-      req: null,
+      relaxed: false,
       cls: null,
       timerAt: Number.POSITIVE_INFINITY,
       stickyUntil: Number.NEGATIVE_INFINITY,
@@ -963,6 +1133,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       req,
       items: new ItemQueue(store),
       cands: rk.cands,
+      bits: rk.bits,
       rk,
       woken: [],
       wakeAll: true,
@@ -977,7 +1148,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
 
   function place(state: ItemState, now: number): void {
     const req = compileRequirements(state.item, now);
-    state.req = req;
+    state.relaxed = req.relaxed;
     const cls = classFor(req);
     if (state.cls !== cls) {
       if (state.cls !== null) state.cls.items.remove(state.slot);
@@ -1029,6 +1200,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     rankers = new Map();
     dirty = [];
     timers = new Heap<Timer>((a, b) => a.at < b.at);
+    resetOrders(); // parked agents lose their wake-up timers with the heap: unpark them all
     for (const agent of agents.values()) {
       agent.classes.length = 0;
       agent.wakeAt = Number.POSITIVE_INFINITY;
@@ -1047,6 +1219,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   // ---- choosing an agent --------------------------------------------------------------------------
 
   function bestOf(cls: ClassState, item: ItemState, now: number, nowDate: Date): AgentRec | null {
+    if (ordered) return bestInOrder(cls, now, nowDate);
     const channel = cls.req.channel;
     const rk = cls.rk;
     if (rk.pool !== null) {
@@ -1151,7 +1324,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     now: number,
   ): Assignment {
     const cls = state.cls as ClassState;
-    const req = state.req as Requirements;
+    const req = cls.req;
     let key = null;
     if (reason === "strategy") {
       const value =
@@ -1180,7 +1353,12 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       recent.splice(index, 0, now);
       agent.recent = recent;
     }
-    bump(agent);
+    if (ordered) {
+      // The new key is known here: re-position at once rather than through the `unsorted` list.
+      agent.stamp++;
+      touch(agent);
+      reposition(agent);
+    } else bump(agent);
     if (improved) refresh(agent);
     state.agentId = agent.id;
     state.channel = channel;
@@ -1193,7 +1371,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       reason,
       mode,
       key,
-      relaxed: req.relaxed,
+      relaxed: state.relaxed,
       waitedMs: now - state.created,
       queueScore: scoreAt(state, now),
     };
@@ -1207,7 +1385,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     const previousId = state.item.previousAgentId as string;
     const previous = agents.get(previousId);
     if (previous === undefined) return null;
-    const code = rejection(previous, state.req as Requirements, now, nowDate, opts);
+    const code = rejection(previous, (state.cls as ClassState).req, now, nowDate, opts);
     if (code === null) return previous;
     if (code === "capacity" && now < state.stickyUntil) return "wait";
     return null;
@@ -1376,6 +1554,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     const now = nowDate.getTime();
     prepare(now);
     const out: Assignment[] = [];
+    if (ordered) syncOrders();
     if (dispatchOptions.mode === "matching") {
       matchingPass(now, nowDate, out);
       for (const cls of classes.values()) markDirty(cls);
@@ -1565,6 +1744,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         routed: CHANNELS.map(() => 0),
         classes: [],
         wakeAt: Number.POSITIVE_INFINITY,
+        unsorted: false,
         recent: row.recent.map((at) => at.getTime()),
       });
     }
@@ -1596,10 +1776,13 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     agents = nextAgents;
     freeSlots = [];
     nextSlot = 0;
+    for (const order of orders) order.clear();
+    slotAgent = [];
     for (const agent of agents.values()) {
       agent.slot = allocSlot();
       touch(agent);
     }
+    resetOrders();
     tracked = nextAssigned;
     queuedCount = 0;
     bySkill = new Map();
@@ -1634,6 +1817,35 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     const fail = (what: string) => {
       throw new Error(`router cache out of sync: ${what}`);
     };
+    for (const [c, order] of orders.entries()) {
+      for (let i = 0; i < order.size; i++) {
+        const s = order.list[i] as number;
+        const agent = slotAgent[s] as AgentRec;
+        if (order.has[s] !== 1 || agents.get(agent.id) !== agent) fail(`order ${c} lists a stranger`);
+        if (order.indexOf(s) !== i) fail(`order ${c} unsorted at ${i}`);
+      }
+      let listed = 0;
+      for (const agent of agents.values()) {
+        const s = agent.slot;
+        if (order.has[s] === 1) listed++;
+        if (!ordered || agent.unsorted) continue;
+        const want = parked[s] === 0 && hotRoom[s * CH + c] === 1;
+        if ((order.has[s] === 1) !== want) fail(`order ${c} membership of ${agent.id}`);
+        if (want && (order.primary[s] !== hotPrimary[s * CH + c] || order.idle[s] !== hotIdle[s]))
+          fail(`order ${c} key of ${agent.id}`);
+      }
+      if (listed !== order.size) fail(`order ${c} size`);
+    }
+    for (const rk of rankers.values()) {
+      if (!ordered) break;
+      let count = 0;
+      for (const word of rk.bits) for (let w = word; w !== 0; w &= w - 1) count++;
+      if (
+        count !== rk.cands.length ||
+        rk.cands.some((a) => ((rk.bits[a.slot >>> 5] ?? 0) & (1 << (a.slot & 31))) === 0)
+      )
+        fail(`bits of ranker ${rk.key}`);
+    }
     for (const agent of agents.values()) {
       const s = agent.slot;
       if (hotStamp[s] !== agent.stamp) fail(`stamp of ${agent.id}`);
