@@ -64,6 +64,17 @@ describe("time zones and locales", () => {
     expect(isValidLocale("en_US")).toBe(false);
     expect(isValidLocale("")).toBe(false);
   });
+
+  it("gives the same answers from its caches, also after they overflow and empty", () => {
+    for (let i = 0; i < 2_100; i++) {
+      expect(isValidLocale(`en-x-q${i}`)).toBe(true);
+      expect(isValidTimeZone(`Mars/Q${i}`)).toBe(false);
+    }
+    for (let round = 0; round < 2; round++) {
+      expect([isValidLocale("zh-Hant-HK"), isValidLocale("en_US")]).toEqual([true, false]);
+      expect([isValidTimeZone("Asia/Shanghai"), isValidTimeZone("+08:00")]).toEqual([true, false]);
+    }
+  });
 });
 
 describe("durations and the always-open clock", () => {

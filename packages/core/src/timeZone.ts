@@ -1,4 +1,14 @@
+// Answers are cached: validating through Intl costs about a microsecond, and parsers ask per record.
+// The caches are emptied when they fill, so hostile input cannot grow them without bound.
+const CACHE_LIMIT = 1024;
 const known = new Map<string, boolean>();
+const knownLocales = new Map<string, boolean>();
+
+function remember(cache: Map<string, boolean>, key: string, value: boolean): boolean {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
 
 /**
  * Whether a string names an IANA time zone this runtime knows (`Asia/Shanghai`, `UTC`).
@@ -25,8 +35,7 @@ export function isValidTimeZone(timeZone: string): boolean {
       valid = false;
     }
   }
-  known.set(timeZone, valid);
-  return valid;
+  return remember(known, timeZone, valid);
 }
 
 /**
@@ -41,9 +50,13 @@ export function isValidTimeZone(timeZone: string): boolean {
  * ```
  */
 export function isValidLocale(tag: string): boolean {
+  const cached = knownLocales.get(tag);
+  if (cached !== undefined) return cached;
+  let valid: boolean;
   try {
-    return Intl.getCanonicalLocales(tag).length === 1;
+    valid = Intl.getCanonicalLocales(tag).length === 1;
   } catch {
-    return false;
+    valid = false;
   }
+  return remember(knownLocales, tag, valid);
 }

@@ -205,8 +205,11 @@ interface AgentRec extends AgentState {
   serial: number;
   /** Routed load per channel (base load excluded). */
   routed: number[];
-  /** The classes the agent is a candidate of (unordered; an array, as adding is the hot operation). */
-  classes: ClassState[];
+  /**
+   * The classes the agent is a candidate of, per channel index (unordered; arrays, as adding is the hot
+   * operation). Per channel, because a release wakes only the released channel's classes.
+   */
+  classesOn: ClassState[][];
   /** Pending wake-up epoch (shift start, fair window); Infinity when none. */
   wakeAt: number;
   /** Listed in `unsorted`: its places in the channel orders are re-checked before the next use. */
@@ -221,6 +224,8 @@ interface ItemState {
   readonly created: number;
   /** Static queue order value: score × 60 000 minus aging × created (exact for integer weights). */
   readonly base: number;
+  /** Priority weight plus VIP weight. */
+  readonly weight: number;
   /**
    * Whether its requirements were relaxed when last placed. The rest of its requirements are its class's
    * (`cls.req`): sharing them keeps one compiled copy per class rather than one per queued item.
@@ -707,31 +712,35 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     parked[agent.slot] = 0;
     bump(agent);
     const mark = ++refreshNo;
-    for (const cls of agent.classes) {
-      // `only`: the change can matter only to the classes of that channel (see `release`).
-      if (only >= 0 && cls.req.channel !== only) continue;
-      const idle = cls.items.size === 0;
-      if (!idle && !cls.wakeAll) {
-        if (cls.woken.length >= cls.cands.length) {
-          cls.wakeAll = true;
-          cls.woken.length = 0;
-        } else {
-          cls.woken.push(agent);
-        }
-      }
-      const rk = cls.rk;
-      if (rk.pool !== null && !rk.poolStale && rk.mark !== mark) {
-        rk.mark = mark;
-        if (rk.improved.length >= rk.cands.length) {
-          rk.poolStale = true;
-          rk.improved.length = 0;
-        } else {
-          rk.improved.push(agent);
-        }
-      }
-      // A class where nothing waits needs no visit: placing an item there marks it.
-      if (!idle) markDirty(cls, false);
+    // `only`: the change can matter only to the classes of that channel (see `release`).
+    for (let c = only < 0 ? 0 : only; c < (only < 0 ? CH : only + 1); c++) {
+      for (const cls of agent.classesOn[c] as ClassState[]) wake(agent, cls, mark);
     }
+  }
+
+  /** Marks a class of a refreshed agent for the next dispatch (see `refresh`). */
+  function wake(agent: AgentRec, cls: ClassState, mark: number): void {
+    const idle = cls.items.size === 0;
+    if (!idle && !cls.wakeAll) {
+      if (cls.woken.length >= cls.cands.length) {
+        cls.wakeAll = true;
+        cls.woken.length = 0;
+      } else {
+        cls.woken.push(agent);
+      }
+    }
+    const rk = cls.rk;
+    if (rk.pool !== null && !rk.poolStale && rk.mark !== mark) {
+      rk.mark = mark;
+      if (rk.improved.length >= rk.cands.length) {
+        rk.poolStale = true;
+        rk.improved.length = 0;
+      } else {
+        rk.improved.push(agent);
+      }
+    }
+    // A class where nothing waits needs no visit: placing an item there marks it.
+    if (!idle) markDirty(cls, false);
   }
 
   /** Applies pending improvements to a ranker's heap before it is used. */
@@ -832,13 +841,14 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     next.splice(indexIn(cls, agent), 0, agent);
     detach(cls);
     attach(cls, next);
-    agent.classes.push(cls);
+    (agent.classesOn[cls.req.channel] as ClassState[]).push(cls);
   }
 
   function leave(agent: AgentRec, cls: ClassState): void {
     const next = cls.cands.filter((other) => other !== agent);
-    const at = agent.classes.indexOf(cls);
-    if (at >= 0) agent.classes.splice(at, 1);
+    const list = agent.classesOn[cls.req.channel] as ClassState[];
+    const at = list.indexOf(cls);
+    if (at >= 0) list.splice(at, 1);
     detach(cls);
     attach(cls, next);
   }
@@ -925,7 +935,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         slot: allocSlot(),
         serial: nextSerial++,
         routed: CHANNELS.map(() => 0),
-        classes: [],
+        classesOn: CHANNELS.map(() => []),
         wakeAt: Number.POSITIVE_INFINITY,
         unsorted: false,
       };
@@ -934,7 +944,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       touch(agent);
     } else {
       indexAgent(agent, false);
-      for (const cls of [...agent.classes]) leave(agent, cls);
+      for (const cls of agent.classesOn.flat()) leave(agent, cls);
       const keepIdle = parsed.lastAssignedAt === undefined ? agent.lastAssignedAt : fresh.lastAssignedAt;
       Object.assign(agent, fresh, { lastAssignedAt: keepIdle, recent: agent.recent });
     }
@@ -964,7 +974,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
 
   function removeAgent(agentId: string): string[] {
     const agent = requireAgent(agentId);
-    for (const cls of [...agent.classes]) leave(agent, cls);
+    for (const cls of agent.classesOn.flat()) leave(agent, cls);
     indexAgent(agent, false);
     agents.delete(agentId);
     unlist(agent);
@@ -1014,6 +1024,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       id: item.id,
       created,
       base,
+      weight,
       relaxed: false,
       cls: null,
       timerAt: Number.POSITIVE_INFINITY,
@@ -1080,6 +1091,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       id: item.id,
       created: item.createdAt.getTime(),
       base: 0,
+      weight: 0,
       relaxed: false,
       cls: null,
       timerAt: Number.POSITIVE_INFINITY,
@@ -1142,7 +1154,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     };
     classes.set(req.key, cls);
     classList.push(cls);
-    for (const agent of cls.cands) agent.classes.push(cls);
+    for (const agent of cls.cands) (agent.classesOn[req.channel] as ClassState[]).push(cls);
     return cls;
   }
 
@@ -1202,7 +1214,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     timers = new Heap<Timer>((a, b) => a.at < b.at);
     resetOrders(); // parked agents lose their wake-up timers with the heap: unpark them all
     for (const agent of agents.values()) {
-      agent.classes.length = 0;
+      for (const list of agent.classesOn) list.length = 0;
       agent.wakeAt = Number.POSITIVE_INFINITY;
       bump(agent);
     }
@@ -1311,7 +1323,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     return flip ? -primary : primary;
   }
 
-  function scoreAt(state: ItemState, now: number): number {
+  function scoreAt(state: { readonly item: WorkItem; readonly created: number }, now: number): number {
     const weight = opts.priorityWeights[state.item.priority] + opts.vipWeight * state.item.vipTier;
     return weight + (opts.agingPerMinute * (now - state.created)) / 60_000;
   }
@@ -1326,13 +1338,17 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     const cls = state.cls as ClassState;
     const req = cls.req;
     let key = null;
+    const s = agent.slot;
+    const channel = req.channel;
     if (reason === "strategy") {
       const value =
-        opts.strategy === "round-robin"
+        opts.strategy === "round-robin" || opts.strategy === "longest-idle"
           ? 0
           : opts.strategy === "custom"
             ? primaryOf(agent, req, state.item, opts).value
-            : displayValue(primaryValue(agent, req, opts));
+            : displayValue(
+                leastBusy ? (hotPrimary[s * CH + channel] as number) : primaryValue(agent, req, opts),
+              );
       key = keyOf(agent, value, opts);
     }
     cls.items.remove(state.slot);
@@ -1340,7 +1356,6 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     queuedCount--;
     state.live = false;
     state.cls = null;
-    const channel = req.channel;
     agent.routed[channel] = (agent.routed[channel] as number) + 1;
     addLoad(agent, channel, 1, opts);
     const improved = now < agent.lastAssignedAt;
@@ -1356,7 +1371,14 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     if (ordered) {
       // The new key is known here: re-position at once rather than through the `unsorted` list.
       agent.stamp++;
-      touch(agent);
+      if (agent.unitCapacity === Number.POSITIVE_INFINITY && !(leastBusy && opts.loadMeasure === "count")) {
+        // Only this channel's room and load measure changed (see `touch`), and the last assignment.
+        hotStamp[s] = agent.stamp;
+        hotIdle[s] = now;
+        hotRoom[s * CH + channel] =
+          (agent.load[channel] as number) < (agent.capacity[channel] as number) ? 1 : 0;
+        if (leastBusy) hotPrimary[s * CH + channel] = loadPrimary(agent, channel, opts);
+      } else touch(agent);
       reposition(agent);
     } else bump(agent);
     if (improved) refresh(agent);
@@ -1373,7 +1395,8 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       key,
       relaxed: state.relaxed,
       waitedMs: now - state.created,
-      queueScore: scoreAt(state, now),
+      // scoreAt's formula, from the weight kept in the item record (its work item is not read again).
+      queueScore: state.weight + (opts.agingPerMinute * (now - state.created)) / 60_000,
     };
     events.emit("routing.assigned", assignment);
     return assignment;
@@ -1742,7 +1765,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         slot: -1,
         serial: nextSerial++,
         routed: CHANNELS.map(() => 0),
-        classes: [],
+        classesOn: CHANNELS.map(() => []),
         wakeAt: Number.POSITIVE_INFINITY,
         unsorted: false,
         recent: row.recent.map((at) => at.getTime()),
@@ -1856,13 +1879,16 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         const primary = leastBusy ? loadPrimary(agent, c, opts) : 0;
         if (!Object.is(hotPrimary[s * CH + c], primary)) fail(`primary of ${agent.id} on channel ${c}`);
       }
-      for (const cls of agent.classes) if (!isMember(cls, agent)) fail(`classes of ${agent.id}`);
+      for (const [c, list] of agent.classesOn.entries())
+        for (const cls of list)
+          if (!isMember(cls, agent) || cls.req.channel !== c) fail(`classes of ${agent.id}`);
     }
     for (const cls of classes.values()) {
       const expected = [...agents.values()].filter((agent) => belongs(agent, cls)).sort(byId);
       if (expected.length !== cls.cands.length || expected.some((agent, i) => cls.cands[i] !== agent))
         fail(`candidates of ${cls.key}`);
-      for (const agent of cls.cands) if (!agent.classes.includes(cls)) fail(`classes of ${agent.id}`);
+      for (const agent of cls.cands)
+        if (!agent.classesOn[cls.req.channel]?.includes(cls)) fail(`classes of ${agent.id}`);
       if (cls.cands !== cls.rk.cands || rankers.get(cls.rk.key) !== cls.rk) fail(`ranker of ${cls.key}`);
     }
     const users = new Map<Ranker, number>();
