@@ -29,13 +29,14 @@ import {
   primaryOf,
   primaryValue,
   type Requirements,
+  type Row,
   rankLess,
   recomputeLoad,
   rejection,
   staticRejection,
 } from "./_lib/state";
 import { parseRoutingAgent, type RoutingAgent, type RoutingAgentInput } from "./agent";
-import type { CandidateExplanation, DecisionReason } from "./decision";
+import type { CandidateExplanation, DecisionReason, RankingKey } from "./decision";
 import type { RejectionCode } from "./eligibility";
 import { RoutingError } from "./errors";
 import type { Assignment, RoutingEventMap } from "./events";
@@ -204,7 +205,7 @@ interface AgentRec extends AgentState {
   /** Unique for the router's lifetime (never reused), to name candidate lists in ranker keys. */
   serial: number;
   /** Routed load per channel (base load excluded). */
-  routed: number[];
+  routed: Row;
   /**
    * The classes the agent is a candidate of, per channel index (unordered; arrays, as adding is the hot
    * operation). Per channel, because a release wakes only the released channel's classes.
@@ -280,6 +281,8 @@ interface Ranker {
   readonly cands: AgentRec[];
   /** `cands` as a bit set over router slots (for the channel orders; empty for other strategies). */
   readonly bits: Int32Array;
+  /** The slots of `cands`, in the same order (for the channel orders; empty for other strategies). */
+  readonly slots: Int32Array;
   /** Ranking heap over `cands` for the key strategies. */
   pool: Pool | null;
   /** Agents whose rank may have improved since the last visit; re-keyed when the heap is next used. */
@@ -374,6 +377,11 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   // channel orders. best-skill-match's key depends on the class's skills: it keeps a heap per ranker.
   const ordered = opts.strategy === "least-busy" || opts.strategy === "longest-idle";
   const usesPool = opts.strategy === "best-skill-match";
+  /** Whether assignments by the strategy can take `assignBySlot` (per agent: no capacity units). */
+  const bySlot =
+    ordered &&
+    opts.fairMax === Number.POSITIVE_INFINITY &&
+    !(opts.strategy === "least-busy" && opts.loadMeasure === "count");
 
   let agents = new Map<string, AgentRec>();
   /**
@@ -419,6 +427,17 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   let nextSlot = 0;
   /** The agent in each slot. */
   let slotAgent: AgentRec[] = [];
+  // The numbers an assignment reads and writes, in flat tables by slot (per channel for the `t*` rows):
+  // an agent's `load`, `capacity` and `routed` are views into them (see `bindRows`), and `touch` copies
+  // its scalar fields in. The assignment path then updates these tables and only stores into the agent
+  // object, which is never read there: agent objects are scattered in memory, the tables stay in cache.
+  let tLoad = new Float64Array(0);
+  let tCap = new Float64Array(0);
+  let tRouted = new Float64Array(0);
+  let tTotal = new Float64Array(0);
+  let tUnits = new Float64Array(0);
+  let tUnitCap = new Float64Array(0);
+  const slotId: string[] = [];
 
   // The channel orders (see AgentOrder): per channel, the agents with room there, not parked, by key.
   // Invariant: an agent not marked `unsorted` is listed in order c exactly when `hotRoom` says it has
@@ -453,15 +472,43 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       hotShift = grow(hotShift, (n) => new Uint8Array(n), 1);
       parked = grow(parked, (n) => new Uint8Array(n), 1);
       rank.values = grow(rank.values, (n) => new Float64Array(n), 1);
+      tLoad = grow(tLoad, (n) => new Float64Array(n), CH);
+      tCap = grow(tCap, (n) => new Float64Array(n), CH);
+      tRouted = grow(tRouted, (n) => new Float64Array(n), CH);
+      tTotal = grow(tTotal, (n) => new Float64Array(n), 1);
+      tUnits = grow(tUnits, (n) => new Float64Array(n), 1);
+      tUnitCap = grow(tUnitCap, (n) => new Float64Array(n), 1);
       for (const order of orders) order.ensure(size);
+      // The views of the bound agents still point into the old tables.
+      for (const agent of agents.values()) if (agent.slot >= 0 && agent.slot < nextSlot) bindRows(agent);
     }
     return nextSlot++;
+  }
+
+  /** Moves an agent's per-channel rows into the tables and makes them views of its table rows. */
+  function bindRows(agent: AgentRec): void {
+    const from = agent.slot * CH;
+    const load = tLoad.subarray(from, from + CH);
+    const capacity = tCap.subarray(from, from + CH);
+    const routed = tRouted.subarray(from, from + CH);
+    for (let c = 0; c < CH; c++) {
+      load[c] = agent.load[c] as number;
+      capacity[c] = agent.capacity[c] as number;
+      routed[c] = agent.routed[c] as number;
+    }
+    agent.load = load;
+    agent.capacity = capacity;
+    agent.routed = routed;
   }
 
   /** Copies an agent's ranking and room state into its hot-table row. */
   function touch(agent: AgentRec): void {
     const s = agent.slot;
     slotAgent[s] = agent;
+    slotId[s] = agent.id;
+    tTotal[s] = agent.totalLoad;
+    tUnits[s] = agent.usedUnits;
+    tUnitCap[s] = agent.unitCapacity;
     hotStamp[s] = agent.stamp;
     hotIdle[s] = agent.lastAssignedAt;
     hotShift[s] = agent.shift === undefined ? 0 : 1;
@@ -490,7 +537,10 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
 
   /** Puts a (live) agent in exactly the orders where it belongs, under its current key. */
   function reposition(agent: AgentRec): void {
-    const s = agent.slot;
+    repositionSlot(agent.slot);
+  }
+
+  function repositionSlot(s: number): void {
     const idle = hotIdle[s] as number;
     const out = parked[s] === 1;
     for (let c = 0; c < CH; c++) {
@@ -559,10 +609,16 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
    * cheaper than walking past the non-members of a long order.
    */
   function bestInOrder(cls: ClassState, now: number, nowDate: Date): AgentRec | null {
+    const s = bestSlotInOrder(cls, now, nowDate);
+    return s < 0 ? null : (slotAgent[s] as AgentRec);
+  }
+
+  /** {@link bestInOrder} as a slot, -1 for none. */
+  function bestSlotInOrder(cls: ClassState, now: number, nowDate: Date): number {
     if (unsorted.length > 0 || rankStale) syncOrders();
     const channel = cls.req.channel;
     const order = orders[channel] as AgentOrder;
-    const cands = cls.cands;
+    const cands = cls.rk.slots;
     const byCands = scanLimit < 0 ? cands.length * cands.length * 3 <= order.size : cands.length <= scanLimit;
     const slow = opts.fairMax !== Number.POSITIVE_INFINITY;
     for (;;) {
@@ -570,7 +626,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       if (byCands) {
         const has = order.has;
         for (let i = 0; i < cands.length; i++) {
-          const s = (cands[i] as AgentRec).slot;
+          const s = cands[i] as number;
           if (has[s] !== 1) continue;
           if (best >= 0) {
             // Candidates are by id, so on a tie of primary and idle the earlier one stays best.
@@ -591,11 +647,11 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
           }
         }
       }
-      if (best < 0) return null;
+      if (best < 0) return -1;
+      if (!slow && hotShift[best] === 0) return best;
       const agent = slotAgent[best] as AgentRec;
-      if (!slow && hotShift[best] === 0) return agent;
       const code = dynamicRejection(agent, channel, now, nowDate, opts);
-      if (code === null) return agent;
+      if (code === null) return best;
       // Shift closed or fair limit reached: out of every order until a refresh or a timer wakes it.
       parked[best] = 1;
       unlist(agent);
@@ -885,14 +941,16 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     let rk = rankers.get(key);
     if (rk === undefined) {
       let bits = NO_BITS;
+      let slots = NO_BITS;
       if (ordered) {
+        slots = Int32Array.from(cands, (agent) => agent.slot);
         bits = new Int32Array((hotStamp.length + 31) >>> 5);
         for (const agent of cands) {
           const word = agent.slot >>> 5;
           bits[word] = (bits[word] as number) | (1 << (agent.slot & 31));
         }
       }
-      rk = { key, req, cands, bits, pool: null, improved: [], poolStale: false, mark: -1, users: 0 };
+      rk = { key, req, cands, bits, slots, pool: null, improved: [], poolStale: false, mark: -1, users: 0 };
       rankers.set(key, rk);
       rebuildPool(rk);
     }
@@ -950,6 +1008,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     }
     agent.load = agent.baseLoad.map((base, c) => base + (agent.routed[c] as number));
     recomputeLoad(agent, opts);
+    bindRows(agent);
     touch(agent); // the heaps rebuilt by `join` below read the hot table
     agent.wakeAt = Number.POSITIVE_INFINITY;
     indexAgent(agent, true);
@@ -1351,11 +1410,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
               );
       key = keyOf(agent, value, opts);
     }
-    cls.items.remove(state.slot);
-    freeRow(state);
-    queuedCount--;
-    state.live = false;
-    state.cls = null;
+    dequeue(state);
     agent.routed[channel] = (agent.routed[channel] as number) + 1;
     addLoad(agent, channel, 1, opts);
     const improved = now < agent.lastAssignedAt;
@@ -1371,24 +1426,79 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     if (ordered) {
       // The new key is known here: re-position at once rather than through the `unsorted` list.
       agent.stamp++;
-      if (agent.unitCapacity === Number.POSITIVE_INFINITY && !(leastBusy && opts.loadMeasure === "count")) {
-        // Only this channel's room and load measure changed (see `touch`), and the last assignment.
-        hotStamp[s] = agent.stamp;
-        hotIdle[s] = now;
-        hotRoom[s * CH + channel] =
-          (agent.load[channel] as number) < (agent.capacity[channel] as number) ? 1 : 0;
-        if (leastBusy) hotPrimary[s * CH + channel] = loadPrimary(agent, channel, opts);
-      } else touch(agent);
-      reposition(agent);
+      touch(agent);
+      repositionSlot(s);
     } else bump(agent);
     if (improved) refresh(agent);
-    state.agentId = agent.id;
+    if (reason === "strategy" && opts.strategy === "round-robin") cursor = agent.id;
+    return record(state, agent.id, channel, reason, mode, key, now);
+  }
+
+  /**
+   * {@link assign} by the strategy for the channel-order strategies, when nothing but capacity on one
+   * channel limits the agent (no capacity units, no fair limit, not the `count` measure): the same
+   * changes, made through the slot tables, so that the agent object is written but never read.
+   */
+  function assignBySlot(state: ItemState, s: number, mode: "greedy" | "matching", now: number): Assignment {
+    const channel = (state.cls as ClassState).req.channel;
+    const cell = s * CH + channel;
+    const agentId = slotId[s] as string;
+    const idle = hotIdle[s] as number;
+    const key: RankingKey = {
+      strategy: opts.strategy,
+      value: leastBusy ? displayValue(hotPrimary[cell] as number) : 0,
+      lastAssignedAt: Number.isFinite(idle) ? new Date(idle) : null,
+      agentId,
+    };
+    dequeue(state);
+    const load = (tLoad[cell] as number) + 1;
+    const capacity = tCap[cell] as number;
+    tLoad[cell] = load;
+    tRouted[cell] = (tRouted[cell] as number) + 1;
+    const total = (tTotal[s] as number) + 1;
+    tTotal[s] = total;
+    const units = (tUnits[s] as number) + (opts.units[channel] as number);
+    tUnits[s] = units;
+    const stamp = (hotStamp[s] as number) + 1;
+    hotStamp[s] = stamp;
+    hotIdle[s] = now;
+    hotRoom[cell] = load < capacity ? 1 : 0; // online: it was listed
+    if (leastBusy) hotPrimary[cell] = opts.loadMeasure === "utilisation" ? load / capacity : load - capacity;
+    const agent = slotAgent[s] as AgentRec;
+    agent.totalLoad = total;
+    agent.usedUnits = units;
+    agent.stamp = stamp;
+    agent.lastAssignedAt = now;
+    repositionSlot(s);
+    if (now < idle) refresh(agent); // time went back: the agent ranks better than before
+    return record(state, agentId, channel, "strategy", mode, key, now);
+  }
+
+  /** Takes an item being assigned out of the queue. */
+  function dequeue(state: ItemState): void {
+    (state.cls as ClassState).items.remove(state.slot);
+    freeRow(state);
+    queuedCount--;
+    state.live = false;
+    state.cls = null;
+  }
+
+  /** Records an assignment on the item and emits it. */
+  function record(
+    state: ItemState,
+    agentId: string,
+    channel: number,
+    reason: "sticky" | "strategy",
+    mode: "greedy" | "matching",
+    key: RankingKey | null,
+    now: number,
+  ): Assignment {
+    state.agentId = agentId;
     state.channel = channel;
     state.assignedAt = now;
-    if (reason === "strategy" && opts.strategy === "round-robin") cursor = agent.id;
     const assignment: Assignment = {
       itemId: state.id,
-      agentId: agent.id,
+      agentId,
       at: new Date(now),
       reason,
       mode,
@@ -1489,6 +1599,17 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         }
       } else if (sticky !== null) {
         out.push(assign(head, sticky, "sticky", mode, now));
+      } else if (bySlot) {
+        const s = bestSlotInOrder(cls, now, nowDate);
+        if (s < 0) {
+          pass.pop(); // blocked: nothing in this class can be assigned in this pass
+          continue;
+        }
+        out.push(
+          tUnitCap[s] === Number.POSITIVE_INFINITY
+            ? assignBySlot(head, s, mode, now)
+            : assign(head, slotAgent[s] as AgentRec, "strategy", mode, now),
+        );
       } else {
         const agent = bestOf(cls, head, now, nowDate);
         if (agent === null) {
@@ -1803,6 +1924,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     slotAgent = [];
     for (const agent of agents.values()) {
       agent.slot = allocSlot();
+      bindRows(agent);
       touch(agent);
     }
     resetOrders();
@@ -1869,8 +1991,23 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       )
         fail(`bits of ranker ${rk.key}`);
     }
+    const viewOf = (row: Row, table: Float64Array, s: number) =>
+      row instanceof Float64Array && row.buffer === table.buffer && row.byteOffset === s * CH * 8;
     for (const agent of agents.values()) {
       const s = agent.slot;
+      if (slotAgent[s] !== agent || slotId[s] !== agent.id) fail(`slot of ${agent.id}`);
+      if (
+        !viewOf(agent.load, tLoad, s) ||
+        !viewOf(agent.capacity, tCap, s) ||
+        !viewOf(agent.routed, tRouted, s)
+      )
+        fail(`table rows of ${agent.id}`);
+      if (
+        tTotal[s] !== agent.totalLoad ||
+        tUnits[s] !== agent.usedUnits ||
+        tUnitCap[s] !== agent.unitCapacity
+      )
+        fail(`totals of ${agent.id}`);
       if (hotStamp[s] !== agent.stamp) fail(`stamp of ${agent.id}`);
       if (!Object.is(hotIdle[s], agent.lastAssignedAt)) fail(`last assignment of ${agent.id}`);
       for (let c = 0; c < CH; c++) {

@@ -12,6 +12,14 @@ import type { RejectionCode } from "../eligibility";
 
 export type { RejectionCode };
 
+/**
+ * A per-channel row of numbers: an array, or (inside a router) a view into the router's flat tables.
+ */
+export interface Row {
+  [channel: number]: number;
+  readonly length: number;
+}
+
 /** Everything routing needs about one agent, in hot-path form. */
 export interface AgentState {
   readonly id: string;
@@ -22,11 +30,11 @@ export interface AgentState {
   languages: string[];
   skills: Map<string, number>;
   groups: Set<string>;
-  capacity: number[];
+  capacity: Row;
   /** Load held outside the router (from the agent input). */
   baseLoad: number[];
   /** Base load plus routed assignments. */
-  load: number[];
+  load: Row;
   totalLoad: number;
   usedUnits: number;
   unitCapacity: number;
