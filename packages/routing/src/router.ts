@@ -769,7 +769,9 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     bump(agent);
     const mark = ++refreshNo;
     // `only`: the change can matter only to the classes of that channel (see `release`).
-    for (let c = only < 0 ? 0 : only; c < (only < 0 ? CH : only + 1); c++) {
+    const first = Math.max(only, 0);
+    const end = only < 0 ? CH : only + 1;
+    for (let c = first; c < end; c++) {
       for (const cls of agent.classesOn[c] as ClassState[]) wake(agent, cls, mark);
     }
   }
@@ -1076,7 +1078,11 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     const created = item.createdAt.getTime();
     const weight = opts.priorityWeights[item.priority] + opts.vipWeight * item.vipTier;
     const base = weight * 60_000 - opts.agingPerMinute * created;
-    const slot = store.alloc(item.id, base, created);
+    const stickyUntil =
+      item.previousAgentId === undefined
+        ? Number.NEGATIVE_INFINITY
+        : created + (item.stickyWaitMs ?? opts.stickyWaitMs);
+    const slot = store.alloc(item.id, base, created, weight, stickyUntil);
     const state: ItemState = {
       item,
       slot,
@@ -1087,10 +1093,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       relaxed: false,
       cls: null,
       timerAt: Number.POSITIVE_INFINITY,
-      stickyUntil:
-        item.previousAgentId === undefined
-          ? Number.NEGATIVE_INFINITY
-          : created + (item.stickyWaitMs ?? opts.stickyWaitMs),
+      stickyUntil,
       waiting: false,
       live: true,
       agentId: null,
@@ -1220,6 +1223,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   function place(state: ItemState, now: number): void {
     const req = compileRequirements(state.item, now);
     state.relaxed = req.relaxed;
+    store.relaxed[state.slot] = req.relaxed ? 1 : 0;
     const cls = classFor(req);
     if (state.cls !== cls) {
       if (state.cls !== null) state.cls.items.remove(state.slot);
@@ -1431,7 +1435,8 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     } else bump(agent);
     if (improved) refresh(agent);
     if (reason === "strategy" && opts.strategy === "round-robin") cursor = agent.id;
-    return record(state, agent.id, channel, reason, mode, key, now);
+    const { id, created, weight, relaxed } = state;
+    return record(state, id, created, weight, relaxed, agent.id, channel, reason, mode, key, now);
   }
 
   /**
@@ -1439,8 +1444,19 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
    * channel limits the agent (no capacity units, no fair limit, not the `count` measure): the same
    * changes, made through the slot tables, so that the agent object is written but never read.
    */
-  function assignBySlot(state: ItemState, s: number, mode: "greedy" | "matching", now: number): Assignment {
-    const channel = (state.cls as ClassState).req.channel;
+  function assignBySlot(
+    cls: ClassState,
+    row: number,
+    s: number,
+    mode: "greedy" | "matching",
+    now: number,
+  ): Assignment {
+    const state = rowItem[row] as ItemState;
+    const channel = cls.req.channel;
+    const itemId = store.ids[row] as string;
+    const created = store.created[row] as number;
+    const weight = store.weight[row] as number;
+    const relaxed = store.relaxed[row] === 1;
     const cell = s * CH + channel;
     const agentId = slotId[s] as string;
     const idle = hotIdle[s] as number;
@@ -1450,7 +1466,13 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       lastAssignedAt: Number.isFinite(idle) ? new Date(idle) : null,
       agentId,
     };
-    dequeue(state);
+    cls.items.remove(row);
+    store.release(row);
+    rowItem[row] = undefined as unknown as ItemState;
+    queuedCount--;
+    state.slot = -1;
+    state.live = false;
+    state.cls = null;
     const load = (tLoad[cell] as number) + 1;
     const capacity = tCap[cell] as number;
     tLoad[cell] = load;
@@ -1471,7 +1493,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     agent.lastAssignedAt = now;
     repositionSlot(s);
     if (now < idle) refresh(agent); // time went back: the agent ranks better than before
-    return record(state, agentId, channel, "strategy", mode, key, now);
+    return record(state, itemId, created, weight, relaxed, agentId, channel, "strategy", mode, key, now);
   }
 
   /** Takes an item being assigned out of the queue. */
@@ -1483,9 +1505,13 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     state.cls = null;
   }
 
-  /** Records an assignment on the item and emits it. */
+  /** Records an assignment on the item (whose fields are passed in, not read) and emits it. */
   function record(
     state: ItemState,
+    itemId: string,
+    created: number,
+    weight: number,
+    relaxed: boolean,
     agentId: string,
     channel: number,
     reason: "sticky" | "strategy",
@@ -1497,16 +1523,16 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     state.channel = channel;
     state.assignedAt = now;
     const assignment: Assignment = {
-      itemId: state.id,
+      itemId,
       agentId,
       at: new Date(now),
       reason,
       mode,
       key,
-      relaxed: state.relaxed,
-      waitedMs: now - state.created,
-      // scoreAt's formula, from the weight kept in the item record (its work item is not read again).
-      queueScore: state.weight + (opts.agingPerMinute * (now - state.created)) / 60_000,
+      relaxed,
+      waitedMs: now - created,
+      // scoreAt's formula, from the item's weight (its work item is not read again).
+      queueScore: weight + (opts.agingPerMinute * (now - created)) / 60_000,
     };
     events.emit("routing.assigned", assignment);
     return assignment;
@@ -1584,7 +1610,9 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         continue;
       }
       const head = rowItem[headRow] as ItemState;
-      const sticky = stickyOutcome(head, now, nowDate);
+      // Most items have no previous agent: the store says so without reading the item record.
+      const sticky =
+        store.sticky[headRow] === Number.NEGATIVE_INFINITY ? null : stickyOutcome(head, now, nowDate);
       if (sticky === "wait") {
         cls.items.remove(headRow);
         skipped.push(head);
@@ -1607,7 +1635,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         }
         out.push(
           tUnitCap[s] === Number.POSITIVE_INFINITY
-            ? assignBySlot(head, s, mode, now)
+            ? assignBySlot(cls, headRow, s, mode, now)
             : assign(head, slotAgent[s] as AgentRec, "strategy", mode, now),
         );
       } else {

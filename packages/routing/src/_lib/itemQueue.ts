@@ -1,14 +1,21 @@
 /**
- * Queue-order keys of the router's queued items in flat typed arrays, one row (slot) per item, plus the
- * class queues and the dispatch pass built on them. Item objects are scattered in memory, and a heap
- * sift compares a dozen of them; reading their keys from one contiguous array instead avoids a cache miss
- * per comparison, which dominated the cost of a dispatch over a large backlog.
+ * Queue-order keys (and the few fields an assignment reads) of the router's queued items in flat typed
+ * arrays, one row (slot) per item, plus the class queues and the dispatch pass built on them. Item
+ * objects are scattered in memory, and a heap sift compares a dozen of them; reading their keys from
+ * contiguous arrays instead avoids a cache miss per comparison, which dominated the cost of a dispatch
+ * over a large backlog.
  *
  * Order: `base` descending (the time-invariant queue score), then `created` ascending, then id ascending.
  */
 export class ItemStore {
   base = new Float64Array(64);
   created = new Float64Array(64);
+  /** Priority plus VIP weight (for the queue score at assignment). */
+  weight = new Float64Array(64);
+  /** End of the sticky wait; -Infinity when the item has no previous agent. */
+  sticky = new Float64Array(64);
+  /** 1 when the item's requirements were relaxed when it was last placed. */
+  relaxed = new Uint8Array(64);
   /** Position of the item in its class queue, -1 when in none. */
   pos = new Int32Array(64).fill(-1);
   ids: string[] = [];
@@ -16,7 +23,7 @@ export class ItemStore {
   private next = 0;
 
   /** A row for a new queued item. */
-  alloc(id: string, base: number, created: number): number {
+  alloc(id: string, base: number, created: number, weight: number, sticky: number): number {
     let slot = this.free.pop();
     if (slot === undefined) {
       slot = this.next++;
@@ -24,6 +31,9 @@ export class ItemStore {
     }
     this.base[slot] = base;
     this.created[slot] = created;
+    this.weight[slot] = weight;
+    this.sticky[slot] = sticky;
+    this.relaxed[slot] = 0;
     this.pos[slot] = -1;
     this.ids[slot] = id;
     return slot;
@@ -64,6 +74,15 @@ export class ItemStore {
     const pos = new Int32Array(size).fill(-1);
     pos.set(this.pos);
     this.pos = pos;
+    const weight = new Float64Array(size);
+    weight.set(this.weight);
+    this.weight = weight;
+    const sticky = new Float64Array(size);
+    sticky.set(this.sticky);
+    this.sticky = sticky;
+    const relaxed = new Uint8Array(size);
+    relaxed.set(this.relaxed);
+    this.relaxed = relaxed;
   }
 }
 
