@@ -787,8 +787,8 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         cls.woken.push(agent);
       }
     }
-    const rk = cls.rk;
-    if (rk.pool !== null && !rk.poolStale && rk.mark !== mark) {
+    const rk = usesPool ? cls.rk : null;
+    if (rk !== null && rk.pool !== null && !rk.poolStale && rk.mark !== mark) {
       rk.mark = mark;
       if (rk.improved.length >= rk.cands.length) {
         rk.poolStale = true;
@@ -1556,6 +1556,16 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
 
   function hasRoomNow(agent: AgentRec, cls: ClassState): boolean {
     const channel = cls.req.channel;
+    if (ordered) {
+      // Listed in the channel order means online, with room and not parked; the bit set is membership.
+      // Both are slot tables, so the check reads no agent object.
+      if (unsorted.length > 0 || rankStale) syncOrders();
+      const s = agent.slot;
+      return (
+        (orders[channel] as AgentOrder).has[s] === 1 &&
+        ((cls.bits[s >>> 5] as number) & (1 << (s & 31))) !== 0
+      );
+    }
     return (
       agent.online &&
       isMember(cls, agent) &&
