@@ -356,3 +356,41 @@ describe("a shared bus", () => {
     expect(seen).toEqual(["t"]);
   });
 });
+
+describe("what an assignment reports", () => {
+  const setups = [
+    { strategy: "least-busy", loadMeasure: "utilisation" },
+    { strategy: "least-busy", loadMeasure: "spare" },
+    { strategy: "least-busy", loadMeasure: "count" },
+    { strategy: "longest-idle" },
+    { strategy: "best-skill-match" },
+    { strategy: "round-robin" },
+  ] as const;
+  for (const options of setups) {
+    it(`equals the explanation just before it (${Object.values(options).join(", ")})`, () => {
+      const router = createRouter({ ...options, agingPerMinute: 0.7, vipWeight: 13 });
+      router.upsertAgent(agent("a", { capacity: { chat: 4 }, load: { chat: 1 } }));
+      router.upsertAgent(agent("b", { capacity: { chat: 3 }, lastAssignedAt: new Date(T0 - 5 * MIN) }));
+      router.upsertAgent(agent("c", { capacity: { chat: 2, email: 1 }, load: { email: 1 } }));
+      for (let i = 0; i < 6; i++) {
+        router.enqueue(item(`t${i}`, { vipTier: i % 2, createdAt: T0 - i * 7_919, priority: "high" }));
+      }
+      let now = T0 + 3 * MIN;
+      for (let round = 0; round < 4; round++) {
+        const queued = router.queue(now);
+        const head = queued[0];
+        if (head === undefined) break;
+        const before = router.explain(head.item.id, now);
+        const made = router.dispatch(now).assignments[0];
+        expect(made?.itemId).toBe(head.item.id);
+        expect(made?.agentId).toBe(before.agentId);
+        expect(made?.key).toEqual(before.candidates[0]?.eligible ? before.candidates[0].key : null);
+        expect(made?.queueScore).toBe(before.queueScore);
+        expect(made?.waitedMs).toBe(now - head.item.createdAt.getTime());
+        // Free one conversation so the next round has a decision to make.
+        for (const held of router.snapshot().assignments.slice(0, 2)) router.release(held.item.id);
+        now += MIN;
+      }
+    });
+  }
+});
