@@ -331,8 +331,9 @@ function isTicket(value: unknown): value is Ticket {
  * Queue order is the score `priorityWeights[priority] + vipWeight × vipTier + agingPerMinute × minutes
  * waited`, then creation time, then id. Dispatch is work-conserving: an item nobody can take never blocks
  * the ones behind it, and after `dispatch(now)` no queued item has an eligible agent with room (except items
- * waiting for their previous agent). Agents are indexed by requirement class and ranked in incremental
- * heaps, so a decision costs about O(log n), not O(agents).
+ * waiting for their previous agent). Items are filed by requirement class on `enqueue`, and agents are
+ * ranked in per-channel orders (least-busy, longest-idle) or per-class heaps (best-skill-match), so a
+ * decision does not scan every agent.
  *
  * @param options - strategy, load measure, weights, fair limit, sticky wait, shifts, triage, event bus
  * @returns a new, empty router
@@ -359,9 +360,10 @@ export function createRouter<Events extends RoutingEventMap = RoutingEventMap>(
 const DEFAULT_SCAN_LIMIT = -1;
 
 /**
- * {@link createRouter} with the scan/heap threshold exposed, so tests can drive both paths. With `audit`,
- * every state-changing call ends with a check of the internal caches (hot table, class memberships)
- * against a recomputation from the agents, throwing on any difference. Internal.
+ * {@link createRouter} with the scan threshold exposed, so tests can drive both paths (0: always the
+ * order or heap; 64: scan every small class). With `audit`, every state-changing call ends with a check
+ * of the internal caches (hot table, slot tables, channel orders, class memberships) against a
+ * recomputation from the agents, throwing on any difference. Internal.
  */
 export function createTunedRouter<Events extends RoutingEventMap = RoutingEventMap>(
   options: RouterOptions<Events>,
@@ -409,11 +411,12 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   let bySkill = new Map<string, Set<AgentRec>>();
   let byLanguage = new Map<string, Set<AgentRec>>();
 
-  // The hot table: per agent slot, a copy of what the ranking heaps check on a stale entry (stamp, room
-  // per channel, least-busy primary per channel, last assignment) in flat typed arrays. Agent objects are
-  // scattered in memory; the heaps meet a stale entry about once per class an agent serves, so reading
-  // these rows instead of the objects avoids a cache miss each. Invariant: a row equals its agent's state
-  // whenever `hotStamp[slot] === agent.stamp`, and every change to those fields is followed by `bump`.
+  // The hot table: per agent slot, a copy of what ranking reads (stamp, room per channel, least-busy
+  // primary per channel, last assignment) in flat typed arrays. Agent objects are scattered in memory;
+  // the heaps meet a stale entry about once per class an agent serves and the channel orders compare
+  // keys on every move, so reading these rows instead of the objects avoids a cache miss each.
+  // Invariant: a row equals its agent's state whenever `hotStamp[slot] === agent.stamp`, and every change
+  // to those fields is followed by `bump` (or, on the assignment path, by writing the row directly).
   const CH = CHANNELS.length;
   const leastBusy = opts.strategy === "least-busy";
   const keepPrimary = opts.strategy === "best-skill-match";
