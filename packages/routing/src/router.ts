@@ -35,6 +35,7 @@ import {
   rejection,
   staticRejection,
 } from "./_lib/state";
+import { grown } from "./_lib/typed";
 import { parseRoutingAgent, type RoutingAgent, type RoutingAgentInput } from "./agent";
 import type { CandidateExplanation, DecisionReason, RankingKey } from "./decision";
 import type { RejectionCode } from "./eligibility";
@@ -459,28 +460,19 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     if (reused !== undefined) return reused;
     if (nextSlot >= hotStamp.length) {
       const size = Math.max(64, hotStamp.length * 2);
-      const grow = <T extends Float64Array | Uint8Array>(
-        old: T,
-        make: (n: number) => T,
-        width: number,
-      ): T => {
-        const next = make(size * width);
-        next.set(old);
-        return next;
-      };
-      hotStamp = grow(hotStamp, (n) => new Float64Array(n), 1);
-      hotIdle = grow(hotIdle, (n) => new Float64Array(n), 1);
-      hotRoom = grow(hotRoom, (n) => new Uint8Array(n), CH);
-      hotPrimary = grow(hotPrimary, (n) => new Float64Array(n), CH);
-      hotShift = grow(hotShift, (n) => new Uint8Array(n), 1);
-      parked = grow(parked, (n) => new Uint8Array(n), 1);
-      rank.values = grow(rank.values, (n) => new Float64Array(n), 1);
-      tLoad = grow(tLoad, (n) => new Float64Array(n), CH);
-      tCap = grow(tCap, (n) => new Float64Array(n), CH);
-      tRouted = grow(tRouted, (n) => new Float64Array(n), CH);
-      tTotal = grow(tTotal, (n) => new Float64Array(n), 1);
-      tUnits = grow(tUnits, (n) => new Float64Array(n), 1);
-      tUnitCap = grow(tUnitCap, (n) => new Float64Array(n), 1);
+      hotStamp = grown(hotStamp, size);
+      hotIdle = grown(hotIdle, size);
+      hotRoom = grown(hotRoom, size * CH);
+      hotPrimary = grown(hotPrimary, size * CH);
+      hotShift = grown(hotShift, size);
+      parked = grown(parked, size);
+      rank.values = grown(rank.values, size);
+      tLoad = grown(tLoad, size * CH);
+      tCap = grown(tCap, size * CH);
+      tRouted = grown(tRouted, size * CH);
+      tTotal = grown(tTotal, size);
+      tUnits = grown(tUnits, size);
+      tUnitCap = grown(tUnitCap, size);
       for (const order of orders) order.ensure(size);
       // The views of the bound agents still point into the old tables.
       for (const agent of agents.values()) if (agent.slot >= 0 && agent.slot < nextSlot) bindRows(agent);

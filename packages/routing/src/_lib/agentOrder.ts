@@ -1,3 +1,5 @@
+import { grown } from "./typed";
+
 /**
  * The agents available on one channel, sorted by their ranking key: primary ascending, then last
  * assignment ascending (longest idle first), then id. Used by the strategies whose key does not depend on
@@ -24,15 +26,9 @@ export class AgentOrder {
     if (slots <= this.has.length) return;
     let size = this.has.length;
     while (size < slots) size *= 2;
-    const has = new Uint8Array(size);
-    has.set(this.has);
-    this.has = has;
-    const primary = new Float64Array(size);
-    primary.set(this.primary);
-    this.primary = primary;
-    const idle = new Float64Array(size);
-    idle.set(this.idle);
-    this.idle = idle;
+    this.has = grown(this.has, size);
+    this.primary = grown(this.primary, size);
+    this.idle = grown(this.idle, size);
   }
 
   /** Whether slot `a` (with the key it is listed by) ranks before a slot with key (primary, idle, rank). */
@@ -63,11 +59,7 @@ export class AgentOrder {
   }
 
   insert(s: number, primary: number, idle: number): void {
-    if (this.size === this.list.length) {
-      const list = new Int32Array(this.list.length * 2);
-      list.set(this.list);
-      this.list = list;
-    }
+    if (this.size === this.list.length) this.list = grown(this.list, this.list.length * 2);
     const at = this.lowerBound(primary, idle, this.rank.values[s] as number);
     this.list.copyWithin(at + 1, at, this.size);
     this.list[at] = s;

@@ -1,3 +1,5 @@
+import { grown } from "./typed";
+
 /**
  * Queue-order keys (and the few fields an assignment reads) of the router's queued items in flat typed
  * arrays, one row (slot) per item, plus the class queues and the dispatch pass built on them. Item
@@ -65,24 +67,14 @@ export class ItemStore {
 
   private grow(): void {
     const size = this.base.length * 2;
-    const base = new Float64Array(size);
-    base.set(this.base);
-    this.base = base;
-    const created = new Float64Array(size);
-    created.set(this.created);
-    this.created = created;
-    const pos = new Int32Array(size).fill(-1);
-    pos.set(this.pos);
+    this.base = grown(this.base, size);
+    this.created = grown(this.created, size);
+    const pos = grown(this.pos, size);
+    pos.fill(-1, this.pos.length);
     this.pos = pos;
-    const weight = new Float64Array(size);
-    weight.set(this.weight);
-    this.weight = weight;
-    const sticky = new Float64Array(size);
-    sticky.set(this.sticky);
-    this.sticky = sticky;
-    const relaxed = new Uint8Array(size);
-    relaxed.set(this.relaxed);
-    this.relaxed = relaxed;
+    this.weight = grown(this.weight, size);
+    this.sticky = grown(this.sticky, size);
+    this.relaxed = grown(this.relaxed, size);
   }
 }
 
@@ -104,11 +96,7 @@ export class ItemQueue {
   }
 
   push(slot: number): void {
-    if (this.size === this.heap.length) {
-      const heap = new Int32Array(this.heap.length * 2);
-      heap.set(this.heap);
-      this.heap = heap;
-    }
+    if (this.size === this.heap.length) this.heap = grown(this.heap, this.heap.length * 2);
     const at = this.size++;
     this.heap[at] = slot;
     this.store.pos[slot] = at;
@@ -198,11 +186,7 @@ export class PassHeap {
   /** Adds class `cls` (a number) with head item row `head`. */
   push(cls: number, head: number): void {
     this.ensure(cls);
-    if (this.size === this.heap.length) {
-      const heap = new Int32Array(this.heap.length * 2);
-      heap.set(this.heap);
-      this.heap = heap;
-    }
+    if (this.size === this.heap.length) this.heap = grown(this.heap, this.heap.length * 2);
     this.headSlot[cls] = head;
     this.headBase[cls] = this.store.base[head] as number;
     const heap = this.heap;
@@ -267,11 +251,7 @@ export class PassHeap {
     if (cls < this.headBase.length) return;
     let size = this.headBase.length;
     while (size <= cls) size *= 2;
-    const base = new Float64Array(size);
-    base.set(this.headBase);
-    this.headBase = base;
-    const slots = new Int32Array(size);
-    slots.set(this.headSlot);
-    this.headSlot = slots;
+    this.headBase = grown(this.headBase, size);
+    this.headSlot = grown(this.headSlot, size);
   }
 }
