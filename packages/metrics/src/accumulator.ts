@@ -372,40 +372,214 @@ export interface Accumulator {
 
 const PERCENTILES = [50, 90, 95];
 
-// The 16 duration statistics of a group (8 metrics × calendar / business), stat i = 2·metric + business.
-// Counts, sums, minima and maxima share one typed array and percentile stores are created on first use,
-// so adding a ticket touches few cache lines even when there are thousands of groups.
-class Stats {
-  readonly nums = new Float64Array(64);
-  readonly stores: (QuantileStore | null)[] = [];
-  constructor(private readonly options: StoreOptions) {
+// Counter slots.
+const CREATED = 0;
+const SOLVED = 1;
+const BACKLOG = 2;
+const REOPENS = 3;
+const REOPENED_SOLVED = 4;
+const ONE_TOUCH = 5;
+const TWO_TOUCH = 6;
+const FCR = 7;
+const REPLIES = 8;
+const ASSIGNMENTS = 9;
+const MERGED = 10;
+const COUNTERS = 11;
+
+// Operations in a group's pending log, each with one number. 0–15 are the 16 duration statistics
+// (8 metrics × calendar / business, stat i = 2·metric + business) with the duration.
+const OP_CREATED = 16; // 4 · assignments + 1 (backlog) + 2 (merged)
+const OP_SOLVED = 17; // 16 · agent replies + 1 (reopened) + 2 (one-touch) + 4 (two-touch) + 8 (FCR)
+const OP_REOPENS = 18; // reopen count
+const OP_CHANNEL = 19; // channel id
+const OP_CATEGORY = 20; // category id
+// One entry for both volumes while the ids fit (they are dense, so past a million categories they do not).
+const CHANNELS_MAX = 4_096;
+const CATEGORIES_MAX = 1_048_576;
+const OP_VOLUME = 24; // CHANNELS_MAX · category id + channel id, when both ids are small enough
+const OP_CSAT = 21; // score
+const OP_NPS = 22; // score
+const OP_CES = 23; // score
+
+// The pending log is a byte stream of entries: an op byte, then the number as a 32-bit unsigned integer
+// when it is one (most durations in ms, counts, ids, scores: 5 bytes an entry) or else as a float64 with
+// WIDE added to the op (9 bytes), so every number comes back bit for bit. It starts small so tiny groups stay
+// small and doubles up to PENDING_MAX bytes, after which it is flushed: fewer bytes a ticket means fewer
+// cache lines written and read back, and more tickets sharing each flush's cache misses.
+const WIDE = 128;
+const PENDING_FIRST = 256;
+const PENDING_MAX = 4_096;
+const NO_LOG = new DataView(new ArrayBuffer(0));
+
+/** What the groups of one accumulator share: store options, and the names behind channel and category ids. */
+interface GroupContext {
+  readonly store: StoreOptions;
+  readonly channels: string[];
+  readonly categories: string[];
+}
+
+// One group's state. With thousands of groups every ticket lands in a group whose data is no longer in
+// cache, and touching counters, two maps, 16 statistics and their stores cost a cache miss each. So adding a
+// ticket only appends (op, number) pairs to one buffer, a few adjacent cache lines, and flush() later
+// applies them in arrival order while the group's state is hot: counts, histograms, volumes, sums (the same
+// additions in the same order), exactness and stores end exactly as if each had been applied at once.
+// Everything that reads the state flushes first.
+class Group {
+  readonly counts = new Array<number>(COUNTERS).fill(0);
+  readonly csat = [0, 0, 0, 0, 0, 0];
+  readonly nps = new Array<number>(11).fill(0);
+  readonly ces = new Array<number>(8).fill(0);
+  readonly channels = new Map<string, number>();
+  readonly categories = new Map<string, number>();
+  readonly sla = new Map<string, [number, number]>();
+  readonly slaByAgent = new Map<string, Map<string, [number, number]>>();
+  // count, sum, min, max per duration statistic.
+  private readonly nums = new Float64Array(64);
+  private readonly stores: (QuantileStore | null)[] = [];
+  private pending: DataView = NO_LOG;
+  private capacity = 0; // bytes
+  private used = 0; // bytes
+
+  constructor(
+    readonly key: readonly (string | null)[],
+    private readonly context: GroupContext,
+  ) {
     for (let i = 0; i < 16; i++) {
       this.nums[4 * i + 2] = Number.POSITIVE_INFINITY;
       this.nums[4 * i + 3] = Number.NEGATIVE_INFINITY;
       this.stores.push(null);
     }
   }
-  add(i: number, v: number): void {
-    const n = this.nums;
-    const o = 4 * i;
-    n[o] = (n[o] as number) + 1;
-    n[o + 1] = (n[o + 1] as number) + v;
-    if (v < (n[o + 2] as number)) n[o + 2] = v;
-    if (v > (n[o + 3] as number)) n[o + 3] = v;
-    this.store(i).add(v);
+
+  log(op: number, value: number): void {
+    if (this.used + 9 > this.capacity) this.makeRoom();
+    const u = this.used;
+    const log = this.pending;
+    // An unsigned 32-bit integer, and not −0 (which would come back as 0).
+    if (value >>> 0 === value && (value !== 0 || 1 / value > 0)) {
+      log.setUint8(u, op);
+      log.setUint32(u + 1, value, true);
+      this.used = u + 5;
+    } else {
+      log.setUint8(u, op + WIDE);
+      log.setFloat64(u + 1, value, true);
+      this.used = u + 9;
+    }
   }
+
+  duration(metric: number, d: MetricDuration): void {
+    this.log(2 * metric, d.calendarMs);
+    if (d.businessMs !== null) this.log(2 * metric + 1, d.businessMs);
+  }
+
+  private makeRoom(): void {
+    const old = this.capacity;
+    if (old >= PENDING_MAX) {
+      this.flush();
+      return;
+    }
+    const size = Math.min(PENDING_MAX, Math.max(PENDING_FIRST, 2 * old));
+    const buffer = new ArrayBuffer(size);
+    new Uint8Array(buffer).set(new Uint8Array(this.pending.buffer, 0, this.used));
+    this.pending = new DataView(buffer);
+    this.capacity = size;
+  }
+
+  flush(): void {
+    const log = this.pending;
+    const used = this.used;
+    const n = this.nums;
+    const c = this.counts;
+    let k = 0;
+    while (k < used) {
+      let op = log.getUint8(k);
+      let v: number;
+      if (op < WIDE) {
+        v = log.getUint32(k + 1, true);
+        k += 5;
+      } else {
+        op -= WIDE;
+        v = log.getFloat64(k + 1, true);
+        k += 9;
+      }
+      if (op < 16) {
+        const o = 4 * op;
+        n[o] = (n[o] as number) + 1;
+        n[o + 1] = (n[o + 1] as number) + v;
+        if (v < (n[o + 2] as number)) n[o + 2] = v;
+        if (v > (n[o + 3] as number)) n[o + 3] = v;
+        this.store(op).add(v);
+        continue;
+      }
+      switch (op) {
+        case OP_CREATED: {
+          const bits = v % 4;
+          c[CREATED] = (c[CREATED] as number) + 1;
+          c[BACKLOG] = (c[BACKLOG] as number) + (bits & 1);
+          c[MERGED] = (c[MERGED] as number) + (bits >> 1);
+          c[ASSIGNMENTS] = (c[ASSIGNMENTS] as number) + (v - bits) / 4;
+          break;
+        }
+        case OP_SOLVED: {
+          const bits = v % 16;
+          c[SOLVED] = (c[SOLVED] as number) + 1;
+          c[REOPENED_SOLVED] = (c[REOPENED_SOLVED] as number) + (bits & 1);
+          c[ONE_TOUCH] = (c[ONE_TOUCH] as number) + ((bits >> 1) & 1);
+          c[TWO_TOUCH] = (c[TWO_TOUCH] as number) + ((bits >> 2) & 1);
+          c[FCR] = (c[FCR] as number) + (bits >> 3);
+          c[REPLIES] = (c[REPLIES] as number) + (v - bits) / 16;
+          break;
+        }
+        case OP_REOPENS:
+          c[REOPENS] = (c[REOPENS] as number) + v;
+          break;
+        case OP_VOLUME: {
+          const channel = v % CHANNELS_MAX;
+          this.addChannel(channel);
+          this.addCategory((v - channel) / CHANNELS_MAX);
+          break;
+        }
+        case OP_CHANNEL:
+          this.addChannel(v);
+          break;
+        case OP_CATEGORY:
+          this.addCategory(v);
+          break;
+        case OP_CSAT:
+          this.csat[v] = (this.csat[v] as number) + 1;
+          break;
+        case OP_NPS:
+          this.nps[v] = (this.nps[v] as number) + 1;
+          break;
+        case OP_CES:
+          this.ces[v] = (this.ces[v] as number) + 1;
+          break;
+      }
+    }
+    this.used = 0;
+  }
+
+  private addChannel(id: number): void {
+    const name = this.context.channels[id] as string;
+    this.channels.set(name, (this.channels.get(name) ?? 0) + 1);
+  }
+
+  private addCategory(id: number): void {
+    const name = this.context.categories[id] as string;
+    this.categories.set(name, (this.categories.get(name) ?? 0) + 1);
+  }
+
   private store(i: number): QuantileStore {
     let store = this.stores[i];
     if (store === null || store === undefined) {
-      store = new QuantileStore(this.options);
+      store = new QuantileStore(this.context.store);
       this.stores[i] = store;
     }
     return store;
   }
-  count(i: number): number {
-    return this.nums[4 * i] as number;
-  }
-  merge(from: Stats): void {
+
+  /** Adds another group's statistics (both flushed) into this one's. */
+  mergeStats(from: Group): void {
     for (let i = 0; i < 16; i++) {
       const o = 4 * i;
       if (from.nums[o] === 0) continue;
@@ -416,6 +590,8 @@ class Stats {
       this.store(i).merge(from.stores[i] as QuantileStore);
     }
   }
+
+  /** Summary of statistic i (flushed). */
   summary(i: number): DurationSummary | null {
     const o = 4 * i;
     const count = this.nums[o] as number;
@@ -435,7 +611,9 @@ class Stats {
       exact: store.exact,
     };
   }
-  toJSON(i: number): StatJSON | null {
+
+  /** JSON of statistic i (flushed). */
+  statJSON(i: number): StatJSON | null {
     const o = 4 * i;
     const n = this.nums;
     if (n[o] === 0) return null;
@@ -447,54 +625,23 @@ class Stats {
       (this.stores[i] as QuantileStore).toJSON(),
     ];
   }
+
+  /** Sets statistic i of a new group from its JSON. */
   fill(i: number, json: StatJSON): void {
     const o = 4 * i;
     this.nums[o] = json[0];
     this.nums[o + 1] = json[1];
     this.nums[o + 2] = json[2];
     this.nums[o + 3] = json[3];
-    this.stores[i] = QuantileStore.fromJSON(this.options, json[4]);
+    this.stores[i] = QuantileStore.fromJSON(this.context.store, json[4]);
   }
+
+  /** Bytes held for percentiles: the statistics array, the pending log's capacity and the stores. */
   get bytes(): number {
-    let bytes = this.nums.byteLength;
+    this.flush();
+    let bytes = this.nums.byteLength + this.pending.byteLength;
     for (const s of this.stores) if (s !== null) bytes += s.bytes;
     return bytes;
-  }
-}
-
-// Counter slots.
-const CREATED = 0;
-const SOLVED = 1;
-const BACKLOG = 2;
-const REOPENS = 3;
-const REOPENED_SOLVED = 4;
-const ONE_TOUCH = 5;
-const TWO_TOUCH = 6;
-const FCR = 7;
-const REPLIES = 8;
-const ASSIGNMENTS = 9;
-const MERGED = 10;
-const COUNTERS = 11;
-
-class Group {
-  readonly counts = new Array<number>(COUNTERS).fill(0);
-  readonly csat = [0, 0, 0, 0, 0, 0];
-  readonly nps = new Array<number>(11).fill(0);
-  readonly ces = new Array<number>(8).fill(0);
-  readonly channels = new Map<string, number>();
-  readonly categories = new Map<string, number>();
-  readonly sla = new Map<string, [number, number]>();
-  readonly slaByAgent = new Map<string, Map<string, [number, number]>>();
-  readonly stats: Stats;
-  constructor(
-    readonly key: readonly (string | null)[],
-    store: StoreOptions,
-  ) {
-    this.stats = new Stats(store);
-  }
-  duration(metric: number, d: MetricDuration): void {
-    this.stats.add(2 * metric, d.calendarMs);
-    if (d.businessMs !== null) this.stats.add(2 * metric + 1, d.businessMs);
   }
 }
 
@@ -566,7 +713,7 @@ export function createAccumulator(options: AccumulatorOptions = {}): Accumulator
 
 function build(options: NormalizedOptions, initial: readonly (readonly [string, GroupJSON])[]): Accumulator {
   const engine = new Engine(options);
-  for (const [k, json] of initial) engine.put(k, groupFromJSON(json, engine.store));
+  for (const [k, json] of initial) engine.put(k, groupFromJSON(json, engine.context));
   const acc: Accumulator = {
     options,
     add(facts) {
@@ -585,7 +732,7 @@ function build(options: NormalizedOptions, initial: readonly (readonly [string, 
         );
       }
       for (const [k, json] of other.toJSON().groups) {
-        const incoming = groupFromJSON(json, engine.store);
+        const incoming = groupFromJSON(json, engine.context);
         const mine = engine.flat.get(k);
         if (mine === undefined) engine.put(k, incoming);
         else mergeGroup(mine, incoming);
@@ -605,7 +752,7 @@ function build(options: NormalizedOptions, initial: readonly (readonly [string, 
     storeBytes() {
       const out = new Map<string, number>();
       for (const [k, g] of engine.flat) {
-        out.set(k, g.stats.bytes);
+        out.set(k, g.bytes);
       }
       return out;
     },
@@ -613,18 +760,58 @@ function build(options: NormalizedOptions, initial: readonly (readonly [string, 
   return acc;
 }
 
+// The groups of one combination of dimension values: one per local bucket, found by the bucket's numeric
+// key (its first local day), and the group of the `null` bucket (or the only group without buckets).
+class Combo {
+  none: Group | null = null;
+  readonly byBucket = new Map<number, Group>();
+  // The same groups in an array indexed by key − base, for keys from a month before the first one seen to
+  // DENSE_SPAN days after that: reading an array slot is one cache line, where a Map lookup hashes and walks
+  // its table (a miss or two per ticket with thousands of groups). Other keys are only in the Map.
+  private base = 0;
+  private readonly dense: (Group | null)[] = [];
+  constructor(readonly dimKey: string) {}
+
+  get(key: number): Group | undefined {
+    const i = key - this.base;
+    if (i >= 0 && i < this.dense.length) {
+      const g = this.dense[i];
+      if (g !== null && g !== undefined) return g;
+    }
+    return this.byBucket.get(key);
+  }
+
+  set(key: number, g: Group): void {
+    this.byBucket.set(key, g);
+    if (this.byBucket.size === 1) this.base = key - 31;
+    const i = key - this.base;
+    if (i < 0 || i >= DENSE_SPAN) return;
+    while (this.dense.length <= i) this.dense.push(null);
+    this.dense[i] = g;
+  }
+}
+const DENSE_SPAN = 1_024;
+type PathNode = Map<string | null, PathNode | Combo>;
+
 // The hot path, written without per-call closures: adding a fact must stay in the microsecond range.
 class Engine {
-  readonly store: StoreOptions;
+  readonly context: GroupContext;
+  private readonly channelIds = new Map<string, number>();
+  private readonly categoryIds = new Map<string, number>();
   readonly flat = new Map<string, Group>();
-  private readonly nested = new Map<string, Map<string, Group>>();
+  private readonly combos = new Map<string, Combo>();
+  private readonly paths: PathNode = new Map();
   private readonly bucketer: Bucketer | null;
   private readonly dims: readonly GroupDimension[];
   private readonly tagAt: number;
   private readonly event: boolean;
 
   constructor(private readonly options: NormalizedOptions) {
-    this.store = { exactLimit: options.exactLimit, alpha: options.relativeAccuracy };
+    this.context = {
+      store: { exactLimit: options.exactLimit, alpha: options.relativeAccuracy },
+      channels: [],
+      categories: [],
+    };
     this.bucketer =
       options.bucket === null ? null : createBucketer(options.timeZone as string, options.bucket);
     this.dims = options.groupBy;
@@ -632,21 +819,32 @@ class Engine {
     this.event = options.anchor === "event";
   }
 
+  private combo(dimKey: string): Combo {
+    let combo = this.combos.get(dimKey);
+    if (combo === undefined) {
+      combo = new Combo(dimKey);
+      this.combos.set(dimKey, combo);
+    }
+    return combo;
+  }
+
   put(flatKey: string, group: Group): void {
     this.flat.set(flatKey, group);
     const cut = this.bucketer === null ? flatKey.length : flatKey.lastIndexOf(SEP);
-    const dimKey = flatKey.slice(0, cut);
+    const combo = this.combo(flatKey.slice(0, cut));
     const bucket = this.bucketer === null ? NONE : flatKey.slice(cut + 1);
-    let inner = this.nested.get(dimKey);
-    if (inner === undefined) {
-      inner = new Map();
-      this.nested.set(dimKey, inner);
+    if (bucket === NONE) {
+      combo.none = group;
+      return;
     }
-    inner.set(bucket, group);
+    // A label adds never produce (restored JSON may hold one) keeps its group out of their way, as before.
+    const key = (this.bucketer as Bucketer).keyOfLabel(bucket);
+    if (key !== null) combo.set(key, group);
   }
 
-  private label(ms: number | null): string {
-    return this.bucketer === null || ms === null ? NONE : this.bucketer.label(ms);
+  // The bucket key of an instant; `null` for the `null` bucket (no buckets, or no instant).
+  private bucketOf(ms: number | null): number | null {
+    return this.bucketer === null || ms === null ? null : this.bucketer.key(ms);
   }
 
   private dimValue(f: TicketFacts, d: GroupDimension, tag: string | null): string | null {
@@ -675,58 +873,94 @@ class Engine {
     return k;
   }
 
-  private group(dimKey: string, f: TicketFacts, tag: string | null, bucket: string): Group {
-    let inner = this.nested.get(dimKey);
-    if (inner === undefined) {
-      inner = new Map();
-      this.nested.set(dimKey, inner);
-    }
-    let g = inner.get(bucket);
-    if (g === undefined) {
-      const values: (string | null)[] = this.dims.map((d) => this.dimValue(f, d, tag));
-      if (this.bucketer !== null) values.push(bucket === NONE ? null : bucket);
-      g = new Group(values, this.store);
-      inner.set(bucket, g);
-      this.flat.set(this.bucketer === null ? dimKey : dimKey + SEP + bucket, g);
-    }
+  private group(combo: Combo, f: TicketFacts, tag: string | null, bucket: number | null): Group {
+    const g = bucket === null ? combo.none : combo.get(bucket);
+    return g ?? this.createGroup(combo, f, tag, bucket);
+  }
+
+  private createGroup(combo: Combo, f: TicketFacts, tag: string | null, bucket: number | null): Group {
+    const values: (string | null)[] = this.dims.map((d) => this.dimValue(f, d, tag));
+    const label = bucket === null ? NONE : (this.bucketer as Bucketer).labelOf(bucket);
+    if (this.bucketer !== null) values.push(bucket === null ? null : label);
+    const g = new Group(values, this.context);
+    if (bucket === null) combo.none = g;
+    else combo.set(bucket, g);
+    this.flat.set(this.bucketer === null ? combo.dimKey : combo.dimKey + SEP + label, g);
     return g;
+  }
+
+  // The combo of a fact's dimension values (with `tag` for the tag dimension). Building the joined key per
+  // fact would allocate a string and hash it every time, so a tree of Maps keyed by the values themselves
+  // (hashes cached in the strings) remembers which combo each path of values has; the combo itself is still
+  // found by the joined key, once per path, so groups are exactly those the joined key defines.
+  // A small id for a channel or category name (dense, per accumulator), so the pending log holds numbers.
+  private static id(ids: Map<string, number>, names: string[], name: string): number {
+    let id = ids.get(name);
+    if (id === undefined) {
+      id = names.length;
+      names.push(name);
+      ids.set(name, id);
+    }
+    return id;
+  }
+
+  private comboOf(f: TicketFacts, tag: string | null): Combo {
+    let node = this.paths;
+    const last = this.dims.length - 1;
+    for (let i = 0; i < last; i++) {
+      const v = this.dimValue(f, this.dims[i] as GroupDimension, tag);
+      let next = node.get(v) as PathNode | undefined;
+      if (next === undefined) {
+        next = new Map();
+        node.set(v, next);
+      }
+      node = next;
+    }
+    const v = last < 0 ? null : this.dimValue(f, this.dims[last] as GroupDimension, tag);
+    let combo = node.get(v) as Combo | undefined;
+    if (combo === undefined) {
+      combo = this.combo(this.dimKey(f, tag));
+      node.set(v, combo);
+    }
+    return combo;
   }
 
   add(f: TicketFacts): void {
     if (this.tagAt < 0 || f.tags.length === 0) {
-      this.addCombo(f, this.dimKey(f, null), null);
+      this.addCombo(f, this.comboOf(f, null), null);
     } else {
-      for (const tag of f.tags) this.addCombo(f, this.dimKey(f, tag), tag);
+      for (const tag of f.tags) this.addCombo(f, this.comboOf(f, tag), tag);
     }
   }
 
-  private at(dimKey: string, f: TicketFacts, tag: string | null, fixed: Group, ms: number | null): Group {
-    return this.event ? this.group(dimKey, f, tag, this.label(ms)) : fixed;
+  private at(combo: Combo, f: TicketFacts, tag: string | null, fixed: Group, ms: number): Group {
+    return this.event ? this.group(combo, f, tag, this.bucketOf(ms)) : fixed;
   }
 
-  private addCombo(f: TicketFacts, dimKey: string, tag: string | null): void {
+  private addCombo(f: TicketFacts, combo: Combo, tag: string | null): void {
     const created = f.createdAt.getTime();
     const solvedAt = f.solvedAt === null ? null : f.solvedAt.getTime();
     const anchor = this.options.anchor;
-    const gc = this.group(dimKey, f, tag, this.label(anchor === "solved" ? solvedAt : created));
-    const c0 = gc.counts;
-    c0[CREATED] = (c0[CREATED] as number) + 1;
-    gc.channels.set(f.channel, (gc.channels.get(f.channel) ?? 0) + 1);
-    const cat = f.category ?? "(none)";
-    gc.categories.set(cat, (gc.categories.get(cat) ?? 0) + 1);
-    if (f.status !== "solved" && f.status !== "closed") c0[BACKLOG] = (c0[BACKLOG] as number) + 1;
-    if (f.merged) c0[MERGED] = (c0[MERGED] as number) + 1;
-    c0[ASSIGNMENTS] = (c0[ASSIGNMENTS] as number) + f.assignments;
+    const gc = this.group(combo, f, tag, this.bucketOf(anchor === "solved" ? solvedAt : created));
+    const unsolved = f.status !== "solved" && f.status !== "closed";
+    gc.log(OP_CREATED, 4 * f.assignments + (unsolved ? 1 : 0) + (f.merged ? 2 : 0));
+    const channel = Engine.id(this.channelIds, this.context.channels, f.channel);
+    const category = Engine.id(this.categoryIds, this.context.categories, f.category ?? "(none)");
+    if (channel < CHANNELS_MAX && category < CATEGORIES_MAX) {
+      gc.log(OP_VOLUME, category * CHANNELS_MAX + channel);
+    } else {
+      gc.log(OP_CHANNEL, channel);
+      gc.log(OP_CATEGORY, category);
+    }
 
-    const go = this.at(dimKey, f, tag, gc, solvedAt ?? created);
+    const go = this.at(combo, f, tag, gc, solvedAt ?? created);
     if (solvedAt !== null) {
-      const c = go.counts;
-      c[SOLVED] = (c[SOLVED] as number) + 1;
-      c[REPLIES] = (c[REPLIES] as number) + f.agentReplies;
-      if (f.reopens > 0) c[REOPENED_SOLVED] = (c[REOPENED_SOLVED] as number) + 1;
-      if (f.oneTouch) c[ONE_TOUCH] = (c[ONE_TOUCH] as number) + 1;
-      if (f.twoTouch) c[TWO_TOUCH] = (c[TWO_TOUCH] as number) + 1;
-      if (f.firstContactResolved) c[FCR] = (c[FCR] as number) + 1;
+      const bits =
+        (f.reopens > 0 ? 1 : 0) +
+        (f.oneTouch ? 2 : 0) +
+        (f.twoTouch ? 4 : 0) +
+        (f.firstContactResolved ? 8 : 0);
+      go.log(OP_SOLVED, 16 * f.agentReplies + bits);
     }
     go.duration(4, f.requesterWait);
     go.duration(5, f.agentWait);
@@ -734,32 +968,29 @@ class Engine {
     go.duration(7, f.agentWork);
     if (f.sla !== undefined) addSla(go, f);
     if (f.firstReply !== null) {
-      this.at(dimKey, f, tag, gc, f.firstReplyAt === null ? created : f.firstReplyAt.getTime()).duration(
+      this.at(combo, f, tag, gc, f.firstReplyAt === null ? created : f.firstReplyAt.getTime()).duration(
         0,
         f.firstReply,
       );
     }
-    for (const r of f.replies) this.at(dimKey, f, tag, gc, r.at.getTime()).duration(1, r);
+    for (const r of f.replies) this.at(combo, f, tag, gc, r.at.getTime()).duration(1, r);
     if (f.firstResolution !== null) {
       const firstSolved = f.firstSolvedAt === null ? created : f.firstSolvedAt.getTime();
-      this.at(dimKey, f, tag, gc, firstSolved).duration(2, f.firstResolution);
+      this.at(combo, f, tag, gc, firstSolved).duration(2, f.firstResolution);
     }
-    for (const r of f.resolutions) this.at(dimKey, f, tag, gc, r.at.getTime()).duration(3, r);
+    for (const r of f.resolutions) this.at(combo, f, tag, gc, r.at.getTime()).duration(3, r);
     if (f.reopens > 0) {
       if (this.event) {
-        for (const r of f.reopenedAt) {
-          const gr = this.at(dimKey, f, tag, gc, r.getTime());
-          gr.counts[REOPENS] = (gr.counts[REOPENS] as number) + 1;
-        }
+        for (const r of f.reopenedAt) this.at(combo, f, tag, gc, r.getTime()).log(OP_REOPENS, 1);
       } else {
-        c0[REOPENS] = (c0[REOPENS] as number) + f.reopens;
+        gc.log(OP_REOPENS, f.reopens);
       }
     }
     if (f.csat !== null || f.nps !== null || f.ces !== null) {
-      const gr = this.at(dimKey, f, tag, gc, f.ratedAt === null ? created : f.ratedAt.getTime());
-      if (f.csat !== null) gr.csat[f.csat] = (gr.csat[f.csat] as number) + 1;
-      if (f.nps !== null) gr.nps[f.nps] = (gr.nps[f.nps] as number) + 1;
-      if (f.ces !== null) gr.ces[f.ces] = (gr.ces[f.ces] as number) + 1;
+      const gr = this.at(combo, f, tag, gc, f.ratedAt === null ? created : f.ratedAt.getTime());
+      if (f.csat !== null) gr.log(OP_CSAT, f.csat);
+      if (f.nps !== null) gr.log(OP_NPS, f.nps);
+      if (f.ces !== null) gr.log(OP_CES, f.ces);
     }
   }
 }
@@ -788,6 +1019,8 @@ function sortedGroups(groups: Map<string, Group>): [string, Group][] {
 }
 
 function mergeGroup(into: Group, from: Group): void {
+  into.flush();
+  from.flush();
   for (let i = 0; i < COUNTERS; i++) into.counts[i] = (into.counts[i] as number) + (from.counts[i] as number);
   from.csat.forEach((c, i) => {
     into.csat[i] = (into.csat[i] as number) + c;
@@ -813,7 +1046,7 @@ function mergeGroup(into: Group, from: Group): void {
     }
     for (const [k, v] of targets) addShare(m, k, v);
   }
-  into.stats.merge(from.stats);
+  into.mergeStats(from);
 }
 
 const sortedRecord = <V, W>(m: Map<string, V>, f: (v: V) => W): Record<string, W> => {
@@ -823,9 +1056,10 @@ const sortedRecord = <V, W>(m: Map<string, V>, f: (v: V) => W): Record<string, W
 };
 
 function groupToJSON(g: Group): GroupJSON {
+  g.flush();
   const metrics = {} as Record<DurationMetric, readonly [StatJSON | null, StatJSON | null]>;
   METRICS.forEach((name, i) => {
-    metrics[name] = [g.stats.toJSON(2 * i), g.stats.toJSON(2 * i + 1)];
+    metrics[name] = [g.statJSON(2 * i), g.statJSON(2 * i + 1)];
   });
   return {
     key: [...g.key],
@@ -841,8 +1075,8 @@ function groupToJSON(g: Group): GroupJSON {
   };
 }
 
-function groupFromJSON(json: GroupJSON, store: StoreOptions): Group {
-  const g = new Group(json.key, store);
+function groupFromJSON(json: GroupJSON, context: GroupContext): Group {
+  const g = new Group(json.key, context);
   json.counts.forEach((c, i) => {
     g.counts[i] = c;
   });
@@ -863,8 +1097,8 @@ function groupFromJSON(json: GroupJSON, store: StoreOptions): Group {
   }
   METRICS.forEach((name, i) => {
     const [cal, bus] = json.metrics[name];
-    if (cal !== null) g.stats.fill(2 * i, cal);
-    if (bus !== null) g.stats.fill(2 * i + 1, bus);
+    if (cal !== null) g.fill(2 * i, cal);
+    if (bus !== null) g.fill(2 * i + 1, bus);
   });
   return g;
 }
@@ -874,6 +1108,7 @@ const shares = (m: Map<string, [number, number]>): Record<string, SlaShare> =>
   sortedRecord(m, ([met, total]) => ({ met, total, share: met / total }));
 
 function groupResult(g: Group, options: NormalizedOptions): GroupResult {
+  g.flush();
   const key: GroupKey = {};
   options.groupBy.forEach((d, i) => {
     key[d] = g.key[i] ?? null;
@@ -883,7 +1118,7 @@ function groupResult(g: Group, options: NormalizedOptions): GroupResult {
   const solved = c[SOLVED] as number;
   const metrics = {} as Record<DurationMetric, MetricSummary>;
   METRICS.forEach((name, i) => {
-    metrics[name] = { calendar: g.stats.summary(2 * i), business: g.stats.summary(2 * i + 1) };
+    metrics[name] = { calendar: g.summary(2 * i), business: g.summary(2 * i + 1) };
   });
   const csat = csatFromHistogram(g.csat, undefined, 0.95);
   return {

@@ -6,12 +6,17 @@ export interface StoreOptions {
   readonly alpha: number;
 }
 
-// Values kept exactly (a plain array: on-heap, cheap to grow, unlike thousands of small typed arrays)
-// while the group is small, then in a DDSketch. Whether
-// it is exact depends only on how many values it holds, never on the order they came in, so any split and
-// merge order ends the same.
+// Small enough that V8 keeps the first buffer on its heap (no backing-store allocation for tiny groups).
+const FIRST_CAPACITY = 8;
+const EMPTY = new Float64Array(0);
+
+// Values kept exactly while the group is small, then in a DDSketch. Whether it is exact depends only on how
+// many values it holds, never on the order they came in, so any split and merge order ends the same.
+// The exact values live in a Float64Array that doubles up to `exactLimit`: it is sorted in place when read,
+// never needs more than `exactLimit` slots, and (unlike a growing JS array) leaves no garbage to promote.
 export class QuantileStore {
-  private buf: number[] = [];
+  private buf: Float64Array = EMPTY;
+  private length = 0;
   private sorted = true;
   sketch: DDSketch | null = null;
 
@@ -26,33 +31,48 @@ export class QuantileStore {
       this.sketch.add(value);
       return;
     }
-    this.buf.push(value);
+    if (this.length === this.buf.length) {
+      if (this.length >= this.options.exactLimit) {
+        this.toSketch().add(value);
+        return;
+      }
+      this.grow();
+    }
+    this.buf[this.length++] = value;
     this.sorted = false;
-    if (this.buf.length > this.options.exactLimit) this.toSketch();
   }
 
-  private toSketch(): void {
+  private grow(): void {
+    const size = Math.min(this.options.exactLimit, Math.max(FIRST_CAPACITY, 8 * this.buf.length));
+    const next = new Float64Array(size);
+    next.set(this.buf);
+    this.buf = next;
+  }
+
+  private toSketch(): DDSketch {
     const sketch = new DDSketch(this.options.alpha);
-    for (const v of this.buf) sketch.add(v);
+    for (let i = 0; i < this.length; i++) sketch.add(this.buf[i] as number);
     this.sketch = sketch;
-    this.buf = [];
+    this.buf = EMPTY;
+    this.length = 0;
+    return sketch;
   }
 
   merge(other: QuantileStore): void {
     if (other.sketch === null) {
-      for (const v of other.buf) this.add(v);
+      for (let i = 0; i < other.length; i++) this.add(other.buf[i] as number);
       return;
     }
-    if (this.sketch === null) this.toSketch();
-    (this.sketch as DDSketch).merge(other.sketch);
+    (this.sketch ?? this.toSketch()).merge(other.sketch);
   }
 
-  private values(): number[] {
+  private values(): Float64Array {
+    const values = this.buf.subarray(0, this.length);
     if (!this.sorted) {
-      this.buf = Array.from(Float64Array.from(this.buf).sort()); // a typed-array sort is numeric and fast
+      values.sort(); // a typed-array sort is numeric and in place
       this.sorted = true;
     }
-    return this.buf;
+    return values;
   }
 
   /** Percentile p (0–100) by linear interpolation between ranks; sketch values are clamped to [min, max]. */
@@ -88,12 +108,13 @@ export class QuantileStore {
     });
   }
 
+  /** Bytes held: the exact buffer's capacity (at most `exactLimit` doubles) or the sketch. */
   get bytes(): number {
-    return this.sketch === null ? this.buf.length * 8 : this.sketch.bytes;
+    return this.sketch === null ? this.buf.byteLength : this.sketch.bytes;
   }
 
   toJSON(): StoreJSON {
-    if (this.sketch === null) return { values: [...this.values()] };
+    if (this.sketch === null) return { values: Array.from(this.values()) };
     return { sketch: this.sketch.toJSON() };
   }
 

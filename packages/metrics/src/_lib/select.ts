@@ -1,13 +1,14 @@
-// In-place selection on a Float64Array (Floyd–Rivest): after select(a, k, lo, hi), a[k] holds the value it
+// In-place selection on an array of numbers or a Float64Array (Floyd–Rivest): after select(a, k, lo, hi), a[k] holds the value it
 // would have if a[lo..hi] were sorted, everything in lo..k−1 is ≤ it and everything in k+1..hi is ≥ it.
 // Sampling puts the pivots next to k, so the expected cost is about n + min(k, n − k) comparisons. After
 // 64 partitions in one call it sorts what is left, so even a hostile input costs O(n log n), never O(n²).
-export function select(a: Float64Array, k: number, lo: number, hi: number): void {
+export function select(a: number[] | Float64Array, k: number, lo: number, hi: number): void {
   let left = lo;
   let right = hi;
   for (let rounds = 0; right > left; rounds++) {
     if (rounds > 64) {
-      a.subarray(left, right + 1).sort();
+      const rest = Float64Array.from(a.slice(left, right + 1)).sort();
+      for (let x = 0; x < rest.length; x++) a[left + x] = rest[x] as number;
       return;
     }
     if (right - left > 600) {
@@ -45,7 +46,7 @@ export function select(a: Float64Array, k: number, lo: number, hi: number): void
   }
 }
 
-function swap(a: Float64Array, i: number, j: number): void {
+function swap(a: number[] | Float64Array, i: number, j: number): void {
   const t = a[i] as number;
   a[i] = a[j] as number;
   a[j] = t;

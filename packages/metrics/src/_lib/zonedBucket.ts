@@ -11,6 +11,7 @@ export class Bucketer {
   private readonly days = new Map<number, number>(); // UTC day → offset, or NaN when it changes that day
   private readonly quarters = new Map<number, number>();
   private readonly labels = new Map<number, string>();
+  private readonly monthStarts = new Map<number, number>(); // local day → first day of its month
 
   constructor(
     timeZone: string,
@@ -62,16 +63,47 @@ export class Bucketer {
     return exact;
   }
 
-  label(ms: number): string {
-    let day = Math.floor((ms + this.offset(ms)) / DAY);
-    if (this.unit === "week") day -= (((day + 3) % 7) + 7) % 7; // back to Monday (day 0 was a Thursday)
-    let label = this.labels.get(day);
+  /**
+   * The bucket of an instant as a number (the local day number of the bucket's first day), so the
+   * accumulator can find a group by a small-integer Map key instead of hashing a label string per ticket.
+   */
+  key(ms: number): number {
+    return this.firstDay(Math.floor((ms + this.offset(ms)) / DAY));
+  }
+
+  private firstDay(localDay: number): number {
+    let day = localDay;
+    if (this.unit === "week")
+      day -= (((day + 3) % 7) + 7) % 7; // back to Monday (day 0 was a Thursday)
+    else if (this.unit === "month") {
+      let first = this.monthStarts.get(day);
+      if (first === undefined) {
+        first = day - (new Date(day * DAY).getUTCDate() - 1);
+        this.monthStarts.set(day, first);
+      }
+      day = first;
+    }
+    return day;
+  }
+
+  /** The label of a bucket key. */
+  labelOf(key: number): string {
+    let label = this.labels.get(key);
     if (label === undefined) {
-      const iso = new Date(day * DAY).toISOString();
+      const iso = new Date(key * DAY).toISOString();
       label = this.unit === "month" ? iso.slice(0, 7) : iso.slice(0, 10);
-      this.labels.set(day, label);
+      this.labels.set(key, label);
     }
     return label;
+  }
+
+  /** The key of a label this bucketer produces, or `null` for any other string (restored JSON may hold one). */
+  keyOfLabel(label: string): number | null {
+    const ms = Date.parse(this.unit === "month" ? `${label}-01` : label);
+    if (!Number.isFinite(ms)) return null;
+    const day = Math.floor(ms / DAY);
+    // A bucket's key is its first day, and only a first day's label is one this bucketer writes.
+    return this.firstDay(day) === day && this.labelOf(day) === label ? day : null;
   }
 }
 

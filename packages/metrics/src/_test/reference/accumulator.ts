@@ -1,0 +1,980 @@
+// The accumulator as it was before groups buffered their adds in a pending log (a straightforward version:
+// every add goes straight into counters, maps and one percentile store per statistic). Kept, unchanged but
+// for import paths, as the oracle of accumulator.reference.test.ts; nothing else may import it.
+import { isValidTimeZone } from "@supportkit/core";
+import { z } from "zod";
+import { fail } from "../../_lib/validate";
+import { type CesResult, cesFromHistogram } from "../../ces";
+import { type CsatResult, csatFromHistogram } from "../../csat";
+import { MetricsError } from "../../errors";
+import { type NpsResult, npsFromHistogram } from "../../nps";
+import type { CsatRule, MetricPreset } from "../../presets";
+import { METRIC_PRESETS } from "../../presets";
+import type { MetricDuration, TicketFacts } from "../../ticketMetrics";
+import { QuantileStore, type StoreOptions } from "./quantileStore";
+import { type Bucketer, createBucketer } from "./zonedBucket";
+
+/**
+ * A dimension accumulators can group by. `agent` is the assignee, `group` the team, `tag` puts a ticket in
+ * one group per tag (and `null` without tags), `category` is the custom field `category`.
+ *
+ * @example
+ * ```ts
+ * const by: GroupDimension[] = ["channel", "agent"];
+ * ```
+ */
+export type GroupDimension = "channel" | "priority" | "agent" | "group" | "tag" | "category";
+
+/**
+ * Local calendar bucket: `day`, `week` (ISO week, labelled by its Monday, `"2026-03-02"`) or `month`
+ * (`"2026-03"`). Days are labelled `"2026-03-04"`.
+ *
+ * @example
+ * ```ts
+ * const unit: BucketUnit = "week";
+ * ```
+ */
+export type BucketUnit = "day" | "week" | "month";
+
+/**
+ * Serialised DDSketch: the zero-bucket count, the lowest key and the counts from that key up.
+ *
+ * @example
+ * ```ts
+ * const s: SketchJSON = { zero: 0, minKey: 460, counts: [1, 0, 2] };
+ * ```
+ */
+export interface SketchJSON {
+  /** Values below 0.001 (ms), reported as 0. */
+  readonly zero: number;
+  /** Key of `counts[0]`; key k holds values in (γ^(k−1), γ^k], γ = (1 + α) / (1 − α). */
+  readonly minKey: number;
+  /** Count per key. */
+  readonly counts: number[];
+}
+
+/**
+ * Serialised percentile store: the exact values (sorted) while the group is small, else the sketch.
+ *
+ * @example
+ * ```ts
+ * const s: PercentileStoreJSON = { values: [60_000, 120_000] };
+ * ```
+ */
+export type PercentileStoreJSON = { readonly values: number[] } | { readonly sketch: SketchJSON };
+
+/**
+ * Which instant puts a ticket's numbers into a time bucket:
+ *
+ * - `created`: everything by the ticket's creation (cohort view)
+ * - `solved`: everything by the last solve; unsolved tickets go to the `null` bucket
+ * - `event`: each number by its own instant (a reply time by the reply, a resolution by the solve, a
+ *   rating by the rating, reopens by the reopen, waits and SLA by the solve or else the creation) — the
+ *   view of "what happened this week"
+ *
+ * @example
+ * ```ts
+ * const anchor: BucketAnchor = "event";
+ * ```
+ */
+export type BucketAnchor = "created" | "solved" | "event";
+
+/**
+ * The durations an accumulator summarises.
+ *
+ * @example
+ * ```ts
+ * const name: DurationMetric = "firstReply";
+ * ```
+ */
+export type DurationMetric =
+  | "firstReply"
+  | "reply"
+  | "firstResolution"
+  | "resolution"
+  | "requesterWait"
+  | "agentWait"
+  | "onHold"
+  | "agentWork";
+
+const METRICS: readonly DurationMetric[] = [
+  "firstReply",
+  "reply",
+  "firstResolution",
+  "resolution",
+  "requesterWait",
+  "agentWait",
+  "onHold",
+  "agentWork",
+];
+const DIMENSIONS: readonly GroupDimension[] = ["channel", "priority", "agent", "group", "tag", "category"];
+
+/**
+ * Options of {@link createAccumulator}.
+ *
+ * @example
+ * ```ts
+ * createAccumulator({ groupBy: ["agent"], bucket: "month", timeZone: "Asia/Shanghai", anchor: "solved" }).options.anchor; //=> "solved"
+ * ```
+ */
+export interface AccumulatorOptions {
+  /** Dimensions to group by, in key order; default none (one group). */
+  readonly groupBy?: readonly GroupDimension[];
+  /** Local calendar bucket; default none (`null`). Needs `timeZone`. */
+  readonly bucket?: BucketUnit | null;
+  /** IANA zone the buckets are local to, e.g. `"Europe/Berlin"`; required with `bucket`. */
+  readonly timeZone?: string | null;
+  /** Which instant picks the bucket; default `"created"`. */
+  readonly anchor?: BucketAnchor;
+  /** Groups with up to this many samples of a metric keep them exactly (percentiles exact); beyond, a DDSketch. Default 256 (2 KB per metric). */
+  readonly exactLimit?: number;
+  /** Relative accuracy α of the sketch, greater than 0 and below 1; default 0.01 (1 %). */
+  readonly relativeAccuracy?: number;
+  /** Definitions preset for the headline CSAT; default `"zendesk"`. */
+  readonly preset?: MetricPreset;
+  /** Overrides the preset's headline CSAT rule. */
+  readonly csat?: CsatRule;
+}
+
+/**
+ * Summary of one duration metric in one group, in ms.
+ *
+ * @example
+ * ```ts
+ * const s: DurationSummary = { count: 3, mean: 20, median: 20, p90: 28, p95: 29, min: 10, max: 30, exact: true };
+ * ```
+ */
+export interface DurationSummary {
+  /** Number of samples. */
+  readonly count: number;
+  /** Mean. */
+  readonly mean: number;
+  /** 50th percentile (linear interpolation). */
+  readonly median: number;
+  /** 90th percentile. */
+  readonly p90: number;
+  /** 95th percentile. */
+  readonly p95: number;
+  /** Smallest sample (exact). */
+  readonly min: number;
+  /** Largest sample (exact). */
+  readonly max: number;
+  /** `true` when percentiles are exact; `false` when they come from the sketch (within α relative error). */
+  readonly exact: boolean;
+}
+
+/**
+ * A metric's summaries in calendar and business time; either is `null` without samples.
+ *
+ * @example
+ * ```ts
+ * const m: MetricSummary = { calendar: null, business: null };
+ * ```
+ */
+export interface MetricSummary {
+  /** Calendar-time summary. */
+  readonly calendar: DurationSummary | null;
+  /** Business-time summary (facts folded with a clock). */
+  readonly business: DurationSummary | null;
+}
+
+/**
+ * SLA achievement for one target.
+ *
+ * @example
+ * ```ts
+ * const s: SlaShare = { met: 9, total: 10, share: 0.9 };
+ * ```
+ */
+export interface SlaShare {
+  /** Outcomes met. */
+  readonly met: number;
+  /** Outcomes counted. */
+  readonly total: number;
+  /** `met / total`. */
+  readonly share: number;
+}
+
+/**
+ * The values of the grouping dimensions (and bucket) that identify a group; only the configured ones appear.
+ *
+ * @example
+ * ```ts
+ * const key: GroupKey = { channel: "email", bucket: "2026-03-02" };
+ * ```
+ */
+export type GroupKey = Partial<Record<GroupDimension | "bucket", string | null>>;
+
+/**
+ * Everything an accumulator reports for one group.
+ *
+ * @example
+ * ```ts
+ * const [group]: GroupResult[] = acc.result();
+ * group.metrics.firstReply.calendar?.median; //=> 1_800_000
+ * ```
+ */
+export interface GroupResult {
+  /** Which group. */
+  readonly key: GroupKey;
+  /** Tickets created (counted at creation). */
+  readonly created: number;
+  /** Tickets solved (counted at their last solve). */
+  readonly solved: number;
+  /** Tickets still unsolved (new, open, pending, on-hold). */
+  readonly backlog: number;
+  /** `created − solved`: how the backlog moved. */
+  readonly netFlow: number;
+  /** Reopen events. */
+  readonly reopens: number;
+  /** Solved tickets that were reopened at least once, over solved tickets. */
+  readonly reopenRate: number | null;
+  /** One-touch solved tickets over solved tickets. */
+  readonly oneTouchRate: number | null;
+  /** Two-touch solved tickets over solved tickets. */
+  readonly twoTouchRate: number | null;
+  /** One-touch, never reopened solved tickets over solved tickets (ticket-level FCR). */
+  readonly fcrRate: number | null;
+  /** Agent replies per solved ticket. */
+  readonly repliesPerSolved: number | null;
+  /** Tickets created per channel. */
+  readonly volumeByChannel: Readonly<Record<string, number>>;
+  /** Tickets created per category (`"(none)"` without one). */
+  readonly volumeByCategory: Readonly<Record<string, number>>;
+  /** Duration summaries. */
+  readonly metrics: Readonly<Record<DurationMetric, MetricSummary>>;
+  /** CSAT with `score` as the preset's headline (top-2-box share × 100, or mean). */
+  readonly csat: CsatResult & { readonly score: number | null };
+  /** NPS. */
+  readonly nps: NpsResult;
+  /** CES. */
+  readonly ces: CesResult;
+  /** SLA met share per target. */
+  readonly sla: Readonly<Record<string, SlaShare>>;
+  /** SLA met share per agent, per target (agent `"(unassigned)"` when none). */
+  readonly slaByAgent: Readonly<Record<string, Readonly<Record<string, SlaShare>>>>;
+}
+
+/**
+ * The JSON form of an accumulator (plain data): persist it, send it between shards, restore it with
+ * {@link restoreAccumulator}.
+ *
+ * @example
+ * ```ts
+ * const json: AccumulatorJSON = acc.toJSON();
+ * json.version; //=> 1
+ * ```
+ */
+export interface AccumulatorJSON {
+  /** Format version. */
+  readonly version: 1;
+  /** Normalised options. */
+  readonly options: NormalizedOptions;
+  /** Groups by key, sorted. */
+  readonly groups: readonly (readonly [string, GroupJSON])[];
+}
+
+/**
+ * Options after defaults, as stored in {@link AccumulatorJSON}.
+ *
+ * @example
+ * ```ts
+ * const o: NormalizedOptions = { groupBy: [], bucket: null, timeZone: null, anchor: "created", exactLimit: 256, relativeAccuracy: 0.01, csat: "topTwoBox" };
+ * ```
+ */
+export interface NormalizedOptions {
+  /** Dimensions. */
+  readonly groupBy: readonly GroupDimension[];
+  /** Bucket unit or `null`. */
+  readonly bucket: BucketUnit | null;
+  /** Zone or `null`. */
+  readonly timeZone: string | null;
+  /** Anchor. */
+  readonly anchor: BucketAnchor;
+  /** Exact-store size limit. */
+  readonly exactLimit: number;
+  /** Sketch α. */
+  readonly relativeAccuracy: number;
+  /** Headline CSAT rule. */
+  readonly csat: CsatRule;
+}
+
+/**
+ * Serialised state of one group (counts, sums, histograms and percentile stores).
+ *
+ * @example
+ * ```ts
+ * const g: GroupJSON = acc.toJSON().groups[0]![1];
+ * g.counts.length; //=> 11
+ * ```
+ */
+export interface GroupJSON {
+  /** Dimension values and bucket, in key order. */
+  readonly key: readonly (string | null)[];
+  /** created, solved, backlog, reopens, reopenedSolved, oneTouch, twoTouch, fcr, agentReplies, assignments, merged. */
+  readonly counts: readonly number[];
+  /** CSAT histogram (index 1–5). */
+  readonly csat: readonly number[];
+  /** NPS histogram (index 0–10). */
+  readonly nps: readonly number[];
+  /** CES histogram (index 1–7). */
+  readonly ces: readonly number[];
+  /** Tickets per channel. */
+  readonly channels: Readonly<Record<string, number>>;
+  /** Tickets per category. */
+  readonly categories: Readonly<Record<string, number>>;
+  /** `[met, total]` per SLA target. */
+  readonly sla: Readonly<Record<string, readonly [number, number]>>;
+  /** `[met, total]` per agent per target. */
+  readonly slaByAgent: Readonly<Record<string, Readonly<Record<string, readonly [number, number]>>>>;
+  /** Per metric: calendar then business stats, each `[count, sum, min, max, store]` or `null`. */
+  readonly metrics: Readonly<Record<DurationMetric, readonly [StatJSON | null, StatJSON | null]>>;
+}
+
+/**
+ * One duration statistic: count, sum, min, max and the percentile store (exact values or a sketch).
+ *
+ * @example
+ * ```ts
+ * const s: StatJSON = [2, 30, 10, 20, { values: [10, 20] }];
+ * ```
+ */
+export type StatJSON = readonly [number, number, number, number, PercentileStoreJSON];
+
+/**
+ * A mergeable accumulator of ticket facts (a monoid: `merge` is associative and commutative, and a fresh
+ * accumulator with the same options is its identity). Counts, sums and histograms merge exactly;
+ * percentiles are exact up to `exactLimit` values per group and metric and within `relativeAccuracy`
+ * beyond, through a DDSketch whose merge is exact.
+ *
+ * @example
+ * ```ts
+ * const acc: Accumulator = createAccumulator({ groupBy: ["channel"] });
+ * acc.add(facts).result()[0]?.created; //=> 1
+ * ```
+ */
+export interface Accumulator {
+  /** Options after defaults. */
+  readonly options: NormalizedOptions;
+  /** Adds one ticket's facts; returns the accumulator. */
+  add(facts: TicketFacts): Accumulator;
+  /** Adds many tickets' facts; returns the accumulator. */
+  addAll(facts: Iterable<TicketFacts>): Accumulator;
+  /**
+   * Adds another accumulator's contents into this one (the other is not changed); returns this one.
+   * Throws MetricsError `ACCUMULATOR_MISMATCH` when the options differ.
+   */
+  merge(other: Accumulator): Accumulator;
+  /** The report: one entry per group, sorted by key. */
+  result(): GroupResult[];
+  /** Plain-data state, canonical: equal contents give deep-equal JSON whatever the order of adds and merges. */
+  toJSON(): AccumulatorJSON;
+  /** Bytes held by percentile stores, per group key (for capacity planning and the benchmark). */
+  storeBytes(): Map<string, number>;
+}
+
+const PERCENTILES = [50, 90, 95];
+
+// The 16 duration statistics of a group (8 metrics × calendar / business), stat i = 2·metric + business.
+// Counts, sums, minima and maxima share one typed array and percentile stores are created on first use,
+// so adding a ticket touches few cache lines even when there are thousands of groups.
+class Stats {
+  readonly nums = new Float64Array(64);
+  readonly stores: (QuantileStore | null)[] = [];
+  constructor(private readonly options: StoreOptions) {
+    for (let i = 0; i < 16; i++) {
+      this.nums[4 * i + 2] = Number.POSITIVE_INFINITY;
+      this.nums[4 * i + 3] = Number.NEGATIVE_INFINITY;
+      this.stores.push(null);
+    }
+  }
+  add(i: number, v: number): void {
+    const n = this.nums;
+    const o = 4 * i;
+    n[o] = (n[o] as number) + 1;
+    n[o + 1] = (n[o + 1] as number) + v;
+    if (v < (n[o + 2] as number)) n[o + 2] = v;
+    if (v > (n[o + 3] as number)) n[o + 3] = v;
+    this.store(i).add(v);
+  }
+  private store(i: number): QuantileStore {
+    let store = this.stores[i];
+    if (store === null || store === undefined) {
+      store = new QuantileStore(this.options);
+      this.stores[i] = store;
+    }
+    return store;
+  }
+  count(i: number): number {
+    return this.nums[4 * i] as number;
+  }
+  merge(from: Stats): void {
+    for (let i = 0; i < 16; i++) {
+      const o = 4 * i;
+      if (from.nums[o] === 0) continue;
+      this.nums[o] = (this.nums[o] as number) + (from.nums[o] as number);
+      this.nums[o + 1] = (this.nums[o + 1] as number) + (from.nums[o + 1] as number);
+      this.nums[o + 2] = Math.min(this.nums[o + 2] as number, from.nums[o + 2] as number);
+      this.nums[o + 3] = Math.max(this.nums[o + 3] as number, from.nums[o + 3] as number);
+      this.store(i).merge(from.stores[i] as QuantileStore);
+    }
+  }
+  summary(i: number): DurationSummary | null {
+    const o = 4 * i;
+    const count = this.nums[o] as number;
+    if (count === 0) return null;
+    const min = this.nums[o + 2] as number;
+    const max = this.nums[o + 3] as number;
+    const store = this.stores[i] as QuantileStore;
+    const [median, p90, p95] = store.percentiles(PERCENTILES, count, min, max) as [number, number, number];
+    return {
+      count,
+      mean: (this.nums[o + 1] as number) / count,
+      median,
+      p90,
+      p95,
+      min,
+      max,
+      exact: store.exact,
+    };
+  }
+  toJSON(i: number): StatJSON | null {
+    const o = 4 * i;
+    const n = this.nums;
+    if (n[o] === 0) return null;
+    return [
+      n[o] as number,
+      n[o + 1] as number,
+      n[o + 2] as number,
+      n[o + 3] as number,
+      (this.stores[i] as QuantileStore).toJSON(),
+    ];
+  }
+  fill(i: number, json: StatJSON): void {
+    const o = 4 * i;
+    this.nums[o] = json[0];
+    this.nums[o + 1] = json[1];
+    this.nums[o + 2] = json[2];
+    this.nums[o + 3] = json[3];
+    this.stores[i] = QuantileStore.fromJSON(this.options, json[4]);
+  }
+  get bytes(): number {
+    let bytes = this.nums.byteLength;
+    for (const s of this.stores) if (s !== null) bytes += s.bytes;
+    return bytes;
+  }
+}
+
+// Counter slots.
+const CREATED = 0;
+const SOLVED = 1;
+const BACKLOG = 2;
+const REOPENS = 3;
+const REOPENED_SOLVED = 4;
+const ONE_TOUCH = 5;
+const TWO_TOUCH = 6;
+const FCR = 7;
+const REPLIES = 8;
+const ASSIGNMENTS = 9;
+const MERGED = 10;
+const COUNTERS = 11;
+
+class Group {
+  readonly counts = new Array<number>(COUNTERS).fill(0);
+  readonly csat = [0, 0, 0, 0, 0, 0];
+  readonly nps = new Array<number>(11).fill(0);
+  readonly ces = new Array<number>(8).fill(0);
+  readonly channels = new Map<string, number>();
+  readonly categories = new Map<string, number>();
+  readonly sla = new Map<string, [number, number]>();
+  readonly slaByAgent = new Map<string, Map<string, [number, number]>>();
+  readonly stats: Stats;
+  constructor(
+    readonly key: readonly (string | null)[],
+    store: StoreOptions,
+  ) {
+    this.stats = new Stats(store);
+  }
+  duration(metric: number, d: MetricDuration): void {
+    this.stats.add(2 * metric, d.calendarMs);
+    if (d.businessMs !== null) this.stats.add(2 * metric + 1, d.businessMs);
+  }
+}
+
+const NormalizedOptionsSchema = z.strictObject({
+  groupBy: z
+    .array(z.enum(DIMENSIONS as [GroupDimension, ...GroupDimension[]]))
+    .refine((a) => new Set(a).size === a.length, "must not repeat a dimension"),
+  bucket: z.enum(["day", "week", "month"]).nullable(),
+  timeZone: z.string().refine(isValidTimeZone, "unknown IANA time zone").nullable(),
+  anchor: z.enum(["created", "solved", "event"]),
+  exactLimit: z.number().int().min(0).max(1_000_000),
+  relativeAccuracy: z.number().gt(0).lt(1),
+  csat: z.enum(["topTwoBox", "mean"]),
+});
+
+function normalize(options: AccumulatorOptions): NormalizedOptions {
+  const subject = "accumulator options";
+  if (typeof options !== "object" || options === null) fail(subject, "", "must be an object");
+  if (options.preset !== undefined && !Object.hasOwn(METRIC_PRESETS, options.preset)) {
+    fail(subject, "preset", `must be one of ${Object.keys(METRIC_PRESETS).join(", ")}`);
+  }
+  const normalized = {
+    groupBy: [...(options.groupBy ?? [])],
+    bucket: options.bucket ?? null,
+    timeZone: options.timeZone ?? null,
+    anchor: options.anchor ?? "created",
+    exactLimit: options.exactLimit ?? 256,
+    relativeAccuracy: options.relativeAccuracy ?? 0.01,
+    csat: options.csat ?? METRIC_PRESETS[options.preset ?? "zendesk"].csat,
+  };
+  const parsed = parseOptions(normalized);
+  if (parsed.bucket !== null && parsed.timeZone === null) {
+    fail(subject, "timeZone", "is required with bucket (an IANA name such as Europe/Berlin)");
+  }
+  return parsed;
+}
+
+function parseOptions(input: unknown): NormalizedOptions {
+  const result = NormalizedOptionsSchema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  return fail("accumulator options", issue?.path.map(String).join(".") ?? "", issue?.message ?? "is invalid");
+}
+
+const NONE = "\u0000";
+const SEP = "\u001f";
+
+/**
+ * Creates an empty accumulator: a mergeable, serialisable aggregate of {@link TicketFacts}, grouped by
+ * dimensions and (optionally) local day / week / month buckets in an explicit IANA zone. Reports counts,
+ * backlog and net flow, reopen / one-touch / FCR rates, volume by channel and category, mean / median /
+ * p90 / p95 of every duration in calendar and business time, CSAT / NPS / CES, and SLA met share per target
+ * and per agent. Accumulators built on shards and merged in any split and order report the same.
+ *
+ * @param options - `groupBy`, `bucket` + `timeZone`, `anchor`, `exactLimit`, `relativeAccuracy`, `preset` / `csat`
+ * @returns an empty accumulator
+ * @throws ValidationError (code `VALIDATION`) for an unknown dimension, a repeated one, a bucket without a
+ *   zone, an unknown zone or an out-of-range limit
+ * @example
+ * ```ts
+ * const acc = createAccumulator({ groupBy: ["channel"], bucket: "week", timeZone: "Europe/Berlin" });
+ * for (const log of logs) acc.add(ticketMetrics(log, { clock }));
+ * acc.result()[0]?.metrics.firstReply.business?.median; //=> 1_800_000
+ * ```
+ */
+export function createAccumulator(options: AccumulatorOptions = {}): Accumulator {
+  return build(normalize(options), []);
+}
+
+function build(options: NormalizedOptions, initial: readonly (readonly [string, GroupJSON])[]): Accumulator {
+  const engine = new Engine(options);
+  for (const [k, json] of initial) engine.put(k, groupFromJSON(json, engine.store));
+  const acc: Accumulator = {
+    options,
+    add(facts) {
+      engine.add(facts);
+      return acc;
+    },
+    addAll(all) {
+      for (const f of all) engine.add(f);
+      return acc;
+    },
+    merge(other) {
+      if (JSON.stringify(other.options) !== JSON.stringify(options)) {
+        throw new MetricsError(
+          "ACCUMULATOR_MISMATCH",
+          "Cannot merge accumulators built with different options",
+        );
+      }
+      for (const [k, json] of other.toJSON().groups) {
+        const incoming = groupFromJSON(json, engine.store);
+        const mine = engine.flat.get(k);
+        if (mine === undefined) engine.put(k, incoming);
+        else mergeGroup(mine, incoming);
+      }
+      return acc;
+    },
+    result() {
+      return sortedGroups(engine.flat).map(([, g]) => groupResult(g, options));
+    },
+    toJSON() {
+      return {
+        version: 1,
+        options,
+        groups: sortedGroups(engine.flat).map(([k, g]) => [k, groupToJSON(g)] as const),
+      };
+    },
+    storeBytes() {
+      const out = new Map<string, number>();
+      for (const [k, g] of engine.flat) {
+        out.set(k, g.stats.bytes);
+      }
+      return out;
+    },
+  };
+  return acc;
+}
+
+// The hot path, written without per-call closures: adding a fact must stay in the microsecond range.
+class Engine {
+  readonly store: StoreOptions;
+  readonly flat = new Map<string, Group>();
+  private readonly nested = new Map<string, Map<string, Group>>();
+  private readonly bucketer: Bucketer | null;
+  private readonly dims: readonly GroupDimension[];
+  private readonly tagAt: number;
+  private readonly event: boolean;
+
+  constructor(private readonly options: NormalizedOptions) {
+    this.store = { exactLimit: options.exactLimit, alpha: options.relativeAccuracy };
+    this.bucketer =
+      options.bucket === null ? null : createBucketer(options.timeZone as string, options.bucket);
+    this.dims = options.groupBy;
+    this.tagAt = options.groupBy.indexOf("tag");
+    this.event = options.anchor === "event";
+  }
+
+  put(flatKey: string, group: Group): void {
+    this.flat.set(flatKey, group);
+    const cut = this.bucketer === null ? flatKey.length : flatKey.lastIndexOf(SEP);
+    const dimKey = flatKey.slice(0, cut);
+    const bucket = this.bucketer === null ? NONE : flatKey.slice(cut + 1);
+    let inner = this.nested.get(dimKey);
+    if (inner === undefined) {
+      inner = new Map();
+      this.nested.set(dimKey, inner);
+    }
+    inner.set(bucket, group);
+  }
+
+  private label(ms: number | null): string {
+    return this.bucketer === null || ms === null ? NONE : this.bucketer.label(ms);
+  }
+
+  private dimValue(f: TicketFacts, d: GroupDimension, tag: string | null): string | null {
+    switch (d) {
+      case "channel":
+        return f.channel;
+      case "priority":
+        return f.priority;
+      case "agent":
+        return f.assigneeId;
+      case "group":
+        return f.groupId;
+      case "category":
+        return f.category;
+      case "tag":
+        return tag;
+    }
+  }
+
+  private dimKey(f: TicketFacts, tag: string | null): string {
+    let k = "";
+    for (let i = 0; i < this.dims.length; i++) {
+      if (i > 0) k += SEP;
+      k += this.dimValue(f, this.dims[i] as GroupDimension, tag) ?? NONE;
+    }
+    return k;
+  }
+
+  private group(dimKey: string, f: TicketFacts, tag: string | null, bucket: string): Group {
+    let inner = this.nested.get(dimKey);
+    if (inner === undefined) {
+      inner = new Map();
+      this.nested.set(dimKey, inner);
+    }
+    let g = inner.get(bucket);
+    if (g === undefined) {
+      const values: (string | null)[] = this.dims.map((d) => this.dimValue(f, d, tag));
+      if (this.bucketer !== null) values.push(bucket === NONE ? null : bucket);
+      g = new Group(values, this.store);
+      inner.set(bucket, g);
+      this.flat.set(this.bucketer === null ? dimKey : dimKey + SEP + bucket, g);
+    }
+    return g;
+  }
+
+  add(f: TicketFacts): void {
+    if (this.tagAt < 0 || f.tags.length === 0) {
+      this.addCombo(f, this.dimKey(f, null), null);
+    } else {
+      for (const tag of f.tags) this.addCombo(f, this.dimKey(f, tag), tag);
+    }
+  }
+
+  private at(dimKey: string, f: TicketFacts, tag: string | null, fixed: Group, ms: number | null): Group {
+    return this.event ? this.group(dimKey, f, tag, this.label(ms)) : fixed;
+  }
+
+  private addCombo(f: TicketFacts, dimKey: string, tag: string | null): void {
+    const created = f.createdAt.getTime();
+    const solvedAt = f.solvedAt === null ? null : f.solvedAt.getTime();
+    const anchor = this.options.anchor;
+    const gc = this.group(dimKey, f, tag, this.label(anchor === "solved" ? solvedAt : created));
+    const c0 = gc.counts;
+    c0[CREATED] = (c0[CREATED] as number) + 1;
+    gc.channels.set(f.channel, (gc.channels.get(f.channel) ?? 0) + 1);
+    const cat = f.category ?? "(none)";
+    gc.categories.set(cat, (gc.categories.get(cat) ?? 0) + 1);
+    if (f.status !== "solved" && f.status !== "closed") c0[BACKLOG] = (c0[BACKLOG] as number) + 1;
+    if (f.merged) c0[MERGED] = (c0[MERGED] as number) + 1;
+    c0[ASSIGNMENTS] = (c0[ASSIGNMENTS] as number) + f.assignments;
+
+    const go = this.at(dimKey, f, tag, gc, solvedAt ?? created);
+    if (solvedAt !== null) {
+      const c = go.counts;
+      c[SOLVED] = (c[SOLVED] as number) + 1;
+      c[REPLIES] = (c[REPLIES] as number) + f.agentReplies;
+      if (f.reopens > 0) c[REOPENED_SOLVED] = (c[REOPENED_SOLVED] as number) + 1;
+      if (f.oneTouch) c[ONE_TOUCH] = (c[ONE_TOUCH] as number) + 1;
+      if (f.twoTouch) c[TWO_TOUCH] = (c[TWO_TOUCH] as number) + 1;
+      if (f.firstContactResolved) c[FCR] = (c[FCR] as number) + 1;
+    }
+    go.duration(4, f.requesterWait);
+    go.duration(5, f.agentWait);
+    go.duration(6, f.onHold);
+    go.duration(7, f.agentWork);
+    if (f.sla !== undefined) addSla(go, f);
+    if (f.firstReply !== null) {
+      this.at(dimKey, f, tag, gc, f.firstReplyAt === null ? created : f.firstReplyAt.getTime()).duration(
+        0,
+        f.firstReply,
+      );
+    }
+    for (const r of f.replies) this.at(dimKey, f, tag, gc, r.at.getTime()).duration(1, r);
+    if (f.firstResolution !== null) {
+      const firstSolved = f.firstSolvedAt === null ? created : f.firstSolvedAt.getTime();
+      this.at(dimKey, f, tag, gc, firstSolved).duration(2, f.firstResolution);
+    }
+    for (const r of f.resolutions) this.at(dimKey, f, tag, gc, r.at.getTime()).duration(3, r);
+    if (f.reopens > 0) {
+      if (this.event) {
+        for (const r of f.reopenedAt) {
+          const gr = this.at(dimKey, f, tag, gc, r.getTime());
+          gr.counts[REOPENS] = (gr.counts[REOPENS] as number) + 1;
+        }
+      } else {
+        c0[REOPENS] = (c0[REOPENS] as number) + f.reopens;
+      }
+    }
+    if (f.csat !== null || f.nps !== null || f.ces !== null) {
+      const gr = this.at(dimKey, f, tag, gc, f.ratedAt === null ? created : f.ratedAt.getTime());
+      if (f.csat !== null) gr.csat[f.csat] = (gr.csat[f.csat] as number) + 1;
+      if (f.nps !== null) gr.nps[f.nps] = (gr.nps[f.nps] as number) + 1;
+      if (f.ces !== null) gr.ces[f.ces] = (gr.ces[f.ces] as number) + 1;
+    }
+  }
+}
+
+function addSla(g: Group, f: TicketFacts): void {
+  for (const o of f.sla ?? []) {
+    const s = g.sla.get(o.target) ?? [0, 0];
+    if (o.met) s[0]++;
+    s[1]++;
+    g.sla.set(o.target, s);
+    const agent = (o.agentId === undefined ? f.assigneeId : o.agentId) ?? "(unassigned)";
+    let byTarget = g.slaByAgent.get(agent);
+    if (byTarget === undefined) {
+      byTarget = new Map();
+      g.slaByAgent.set(agent, byTarget);
+    }
+    const a = byTarget.get(o.target) ?? [0, 0];
+    if (o.met) a[0]++;
+    a[1]++;
+    byTarget.set(o.target, a);
+  }
+}
+
+function sortedGroups(groups: Map<string, Group>): [string, Group][] {
+  return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function mergeGroup(into: Group, from: Group): void {
+  for (let i = 0; i < COUNTERS; i++) into.counts[i] = (into.counts[i] as number) + (from.counts[i] as number);
+  from.csat.forEach((c, i) => {
+    into.csat[i] = (into.csat[i] as number) + c;
+  });
+  from.nps.forEach((c, i) => {
+    into.nps[i] = (into.nps[i] as number) + c;
+  });
+  from.ces.forEach((c, i) => {
+    into.ces[i] = (into.ces[i] as number) + c;
+  });
+  for (const [k, v] of from.channels) into.channels.set(k, (into.channels.get(k) ?? 0) + v);
+  for (const [k, v] of from.categories) into.categories.set(k, (into.categories.get(k) ?? 0) + v);
+  const addShare = (m: Map<string, [number, number]>, k: string, v: readonly [number, number]) => {
+    const s = m.get(k) ?? [0, 0];
+    m.set(k, [s[0] + v[0], s[1] + v[1]]);
+  };
+  for (const [k, v] of from.sla) addShare(into.sla, k, v);
+  for (const [agent, targets] of from.slaByAgent) {
+    let m = into.slaByAgent.get(agent);
+    if (m === undefined) {
+      m = new Map();
+      into.slaByAgent.set(agent, m);
+    }
+    for (const [k, v] of targets) addShare(m, k, v);
+  }
+  into.stats.merge(from.stats);
+}
+
+const sortedRecord = <V, W>(m: Map<string, V>, f: (v: V) => W): Record<string, W> => {
+  const out: Record<string, W> = {};
+  for (const k of [...m.keys()].sort()) out[k] = f(m.get(k) as V);
+  return out;
+};
+
+function groupToJSON(g: Group): GroupJSON {
+  const metrics = {} as Record<DurationMetric, readonly [StatJSON | null, StatJSON | null]>;
+  METRICS.forEach((name, i) => {
+    metrics[name] = [g.stats.toJSON(2 * i), g.stats.toJSON(2 * i + 1)];
+  });
+  return {
+    key: [...g.key],
+    counts: [...g.counts],
+    csat: [...g.csat],
+    nps: [...g.nps],
+    ces: [...g.ces],
+    channels: sortedRecord(g.channels, (v) => v),
+    categories: sortedRecord(g.categories, (v) => v),
+    sla: sortedRecord(g.sla, (v) => [v[0], v[1]] as const),
+    slaByAgent: sortedRecord(g.slaByAgent, (m) => sortedRecord(m, (v) => [v[0], v[1]] as const)),
+    metrics,
+  };
+}
+
+function groupFromJSON(json: GroupJSON, store: StoreOptions): Group {
+  const g = new Group(json.key, store);
+  json.counts.forEach((c, i) => {
+    g.counts[i] = c;
+  });
+  json.csat.forEach((c, i) => {
+    g.csat[i] = c;
+  });
+  json.nps.forEach((c, i) => {
+    g.nps[i] = c;
+  });
+  json.ces.forEach((c, i) => {
+    g.ces[i] = c;
+  });
+  for (const [k, v] of Object.entries(json.channels)) g.channels.set(k, v);
+  for (const [k, v] of Object.entries(json.categories)) g.categories.set(k, v);
+  for (const [k, v] of Object.entries(json.sla)) g.sla.set(k, [v[0], v[1]]);
+  for (const [agent, targets] of Object.entries(json.slaByAgent)) {
+    g.slaByAgent.set(agent, new Map(Object.entries(targets).map(([k, v]) => [k, [v[0], v[1]]])));
+  }
+  METRICS.forEach((name, i) => {
+    const [cal, bus] = json.metrics[name];
+    if (cal !== null) g.stats.fill(2 * i, cal);
+    if (bus !== null) g.stats.fill(2 * i + 1, bus);
+  });
+  return g;
+}
+
+const rate = (n: number, d: number): number | null => (d === 0 ? null : n / d);
+const shares = (m: Map<string, [number, number]>): Record<string, SlaShare> =>
+  sortedRecord(m, ([met, total]) => ({ met, total, share: met / total }));
+
+function groupResult(g: Group, options: NormalizedOptions): GroupResult {
+  const key: GroupKey = {};
+  options.groupBy.forEach((d, i) => {
+    key[d] = g.key[i] ?? null;
+  });
+  if (options.bucket !== null) key.bucket = g.key[options.groupBy.length] ?? null;
+  const c = g.counts as number[];
+  const solved = c[SOLVED] as number;
+  const metrics = {} as Record<DurationMetric, MetricSummary>;
+  METRICS.forEach((name, i) => {
+    metrics[name] = { calendar: g.stats.summary(2 * i), business: g.stats.summary(2 * i + 1) };
+  });
+  const csat = csatFromHistogram(g.csat, undefined, 0.95);
+  return {
+    key,
+    created: c[CREATED] as number,
+    solved,
+    backlog: c[BACKLOG] as number,
+    netFlow: (c[CREATED] as number) - solved,
+    reopens: c[REOPENS] as number,
+    reopenRate: rate(c[REOPENED_SOLVED] as number, solved),
+    oneTouchRate: rate(c[ONE_TOUCH] as number, solved),
+    twoTouchRate: rate(c[TWO_TOUCH] as number, solved),
+    fcrRate: rate(c[FCR] as number, solved),
+    repliesPerSolved: rate(c[REPLIES] as number, solved),
+    volumeByChannel: sortedRecord(g.channels, (v) => v),
+    volumeByCategory: sortedRecord(g.categories, (v) => v),
+    metrics,
+    csat: {
+      ...csat,
+      score: options.csat === "mean" ? csat.mean : csat.share === null ? null : csat.share * 100,
+    },
+    nps: npsFromHistogram(g.nps, 0.95),
+    ces: cesFromHistogram(g.ces, 0.95),
+    sla: shares(g.sla),
+    slaByAgent: sortedRecord(g.slaByAgent, shares),
+  };
+}
+
+// zod 4's z.number() already refuses NaN and ±Infinity; no per-element refinements, restores are large.
+const count = z.number().int().nonnegative();
+const finiteNumber = z.number();
+const StoreSchema = z.union([
+  z.strictObject({ values: z.array(z.number().nonnegative()) }),
+  z.strictObject({
+    sketch: z.strictObject({ zero: count, minKey: z.number().int(), counts: z.array(count).max(100_000) }),
+  }),
+]);
+const StatSchema = z.tuple([count, finiteNumber, finiteNumber, finiteNumber, StoreSchema]).nullable();
+const pair = z.tuple([count, count]);
+const GroupSchema = z.strictObject({
+  key: z.array(z.string().nullable()),
+  counts: z.array(count).length(COUNTERS),
+  csat: z.array(count).length(6),
+  nps: z.array(count).length(11),
+  ces: z.array(count).length(8),
+  channels: z.record(z.string(), count),
+  categories: z.record(z.string(), count),
+  sla: z.record(z.string(), pair),
+  slaByAgent: z.record(z.string(), z.record(z.string(), pair)),
+  metrics: z.strictObject(
+    Object.fromEntries(METRICS.map((m) => [m, z.tuple([StatSchema, StatSchema])])) as Record<
+      DurationMetric,
+      z.ZodTuple<[typeof StatSchema, typeof StatSchema]>
+    >,
+  ),
+});
+const AccumulatorJSONSchema = z.strictObject({
+  version: z.literal(1),
+  options: NormalizedOptionsSchema,
+  groups: z.array(z.tuple([z.string(), GroupSchema])),
+});
+
+/**
+ * Restores an accumulator from its {@link AccumulatorJSON} (for example after `JSON.parse`), validating it.
+ * The restored accumulator reports, serialises and merges exactly like the original.
+ *
+ * @param json - the output of `toJSON()`, possibly after a round trip through JSON text
+ * @returns the accumulator
+ * @throws ValidationError (code `VALIDATION`) naming the first field that does not fit the format
+ * @example
+ * ```ts
+ * const copy = restoreAccumulator(JSON.parse(JSON.stringify(acc)));
+ * copy.result(); // deep-equals acc.result()
+ * ```
+ */
+export function restoreAccumulator(json: unknown): Accumulator {
+  const result = AccumulatorJSONSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    return fail("accumulator JSON", issue?.path.map(String).join(".") ?? "", issue?.message ?? "is invalid");
+  }
+  const data = result.data;
+  if (data.options.bucket !== null && data.options.timeZone === null) {
+    fail("accumulator JSON", "options.timeZone", "is required with bucket");
+  }
+  for (const [k, g] of data.groups) {
+    const expected = data.options.groupBy.length + (data.options.bucket === null ? 0 : 1);
+    if (g.key.length !== expected) fail("accumulator JSON", `groups.${k}.key`, `must have ${expected} parts`);
+  }
+  return build(data.options as NormalizedOptions, data.groups as unknown as (readonly [string, GroupJSON])[]);
+}

@@ -1,0 +1,81 @@
+// The bucketer as it was before buckets got numeric keys; oracle for tests only.
+import type { BucketUnit } from "../../accumulator";
+
+// Local day / week / month labels of instants in one IANA zone, fast: the zone offset is read with Intl at
+// the start and end of each UTC day and cached; only on a day whose two offsets differ (a DST change) is
+// it read per quarter hour (offsets only change on quarter-hour boundaries).
+const QUARTER = 900_000;
+const DAY = 86_400_000;
+
+export class Bucketer {
+  private readonly format: Intl.DateTimeFormat;
+  private readonly days = new Map<number, number>(); // UTC day → offset, or NaN when it changes that day
+  private readonly quarters = new Map<number, number>();
+  private readonly labels = new Map<number, string>();
+
+  constructor(
+    timeZone: string,
+    private readonly unit: BucketUnit,
+  ) {
+    this.format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+  }
+
+  private read(at: number): number {
+    const parts: Record<string, number> = {};
+    for (const p of this.format.formatToParts(new Date(at)))
+      if (p.type !== "literal") parts[p.type] = Number(p.value);
+    const local = Date.UTC(
+      parts.year as number,
+      (parts.month as number) - 1,
+      parts.day as number,
+      parts.hour as number,
+      parts.minute as number,
+      parts.second as number,
+    );
+    return local - at;
+  }
+
+  private offset(ms: number): number {
+    const day = Math.floor(ms / DAY);
+    let offset = this.days.get(day);
+    if (offset === undefined) {
+      const start = this.read(day * DAY);
+      const end = this.read((day + 1) * DAY - QUARTER);
+      offset = start === end ? start : Number.NaN;
+      this.days.set(day, offset);
+    }
+    if (!Number.isNaN(offset)) return offset;
+    const q = Math.floor(ms / QUARTER);
+    let exact = this.quarters.get(q);
+    if (exact === undefined) {
+      exact = this.read(q * QUARTER);
+      this.quarters.set(q, exact);
+    }
+    return exact;
+  }
+
+  label(ms: number): string {
+    let day = Math.floor((ms + this.offset(ms)) / DAY);
+    if (this.unit === "week") day -= (((day + 3) % 7) + 7) % 7; // back to Monday (day 0 was a Thursday)
+    let label = this.labels.get(day);
+    if (label === undefined) {
+      const iso = new Date(day * DAY).toISOString();
+      label = this.unit === "month" ? iso.slice(0, 7) : iso.slice(0, 10);
+      this.labels.set(day, label);
+    }
+    return label;
+  }
+}
+
+export function createBucketer(timeZone: string, unit: BucketUnit): Bucketer {
+  return new Bucketer(timeZone, unit);
+}
