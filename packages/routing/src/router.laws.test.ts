@@ -125,7 +125,7 @@ const templates = fc.array(itemArb, { minLength: 1, maxLength: 12 });
 // hot table and class memberships) against a recomputation, so a cache out of sync fails the law at once.
 const scanLimits = fc.constantFrom(0, 64);
 
-test.prop([optionsArb, steps, templates, scanLimits], { numRuns: 250 })(
+test.prop([optionsArb, steps, templates, scanLimits], { numRuns: 600 })(
   "matches the naive reference and keeps capacity, uniqueness, eligibility and work conservation",
   (options, script, items, scanLimit) => {
     const world: World = {

@@ -394,3 +394,44 @@ describe("what an assignment reports", () => {
     });
   }
 });
+
+describe("waking classes after releases", () => {
+  it("counts every released agent's room: old work another agent takes first does not hide the rest", () => {
+    // A serves skills x and z, B only x. Both are full, then one conversation each ends: B (now idle) ranks
+    // before A (half busy) for hx, which comes first; hz must then go to A in the same dispatch.
+    const router = createRouter({ strategy: "least-busy" });
+    const skill = (name: string) => ({ name, level: 5 });
+    router.upsertAgent(agent("a", { capacity: { chat: 2 }, skills: [skill("x"), skill("z")] }));
+    router.upsertAgent(agent("b", { capacity: { chat: 1 }, skills: [skill("x")] }));
+    const z = [{ name: "z", minLevel: 1 }];
+    const x = [{ name: "x", minLevel: 1 }];
+    router.enqueue(item("hold-a1", { requiredSkills: z, createdAt: T0 - 9 * MIN }));
+    router.enqueue(item("hold-a2", { requiredSkills: z, createdAt: T0 - 8 * MIN }));
+    router.enqueue(item("hold-b", { requiredSkills: x, createdAt: T0 - 7 * MIN }));
+    expect(router.dispatch(T0).assignments).toHaveLength(3);
+    router.enqueue(item("hx", { requiredSkills: x, createdAt: T0 - 5 * MIN }));
+    router.enqueue(item("hz", { requiredSkills: z, createdAt: T0 - 4 * MIN }));
+    expect(router.dispatch(T0 + MIN).assignments).toEqual([]); // everyone is full: the new items wait
+    router.release("hold-a1");
+    router.release("hold-b");
+    expect(ids(router.dispatch(T0 + 2 * MIN))).toEqual(["hx>b", "hz>a"]);
+  });
+
+  it("wakes every class when a head waits for its previous agent (it takes no room)", () => {
+    const router = createRouter({ strategy: "least-busy", stickyWaitMs: 30 * MIN });
+    const skill = (name: string) => ({ name, level: 5 });
+    router.upsertAgent(agent("a", { capacity: { chat: 1 }, skills: [skill("x"), skill("z")] }));
+    router.upsertAgent(agent("p", { capacity: { chat: 1 }, skills: [skill("x"), skill("y")] }));
+    router.enqueue(item("hold-a", { requiredSkills: [{ name: "z", minLevel: 1 }], createdAt: T0 - 9 * MIN }));
+    router.enqueue(item("hold-p", { requiredSkills: [{ name: "y", minLevel: 1 }], createdAt: T0 - 9 * MIN }));
+    expect(ids(router.dispatch(T0))).toEqual(["hold-a>a", "hold-p>p"]);
+    // The first item in x waits for p (busy), so a's room goes to the item in z behind it.
+    router.enqueue(
+      item("sticky", { requiredSkills: [{ name: "x", minLevel: 1 }], previousAgentId: "p", createdAt: T0 }),
+    );
+    router.enqueue(item("hz", { requiredSkills: [{ name: "z", minLevel: 1 }], createdAt: T0 + 1 }));
+    expect(router.dispatch(T0 + MIN).assignments).toEqual([]);
+    router.release("hold-a");
+    expect(ids(router.dispatch(T0 + 2 * MIN))).toEqual(["hz>a"]);
+  });
+});

@@ -208,10 +208,13 @@ interface AgentRec extends AgentState {
   /** Routed load per channel (base load excluded). */
   routed: Row;
   /**
-   * The classes the agent is a candidate of, per channel index (unordered; arrays, as adding is the hot
-   * operation). Per channel, because a release wakes only the released channel's classes.
+   * The numbers of the classes the agent is a candidate of, per channel index (unordered; arrays, as
+   * adding is the hot operation). Per channel, because a release wakes only the released channel's
+   * classes; numbers, so that finding the ones with work reads no class object (see `wakeRefreshed`).
    */
-  classesOn: ClassState[][];
+  numsOn: number[][];
+  /** Channels (bit per channel index) on which the agent was refreshed since the last dispatch pass. */
+  wakeOn: number;
   /** Pending wake-up epoch (shift start, fair window); Infinity when none. */
   wakeAt: number;
   /** Listed in `unsorted`: its places in the channel orders are re-checked before the next use. */
@@ -313,6 +316,7 @@ interface Timer {
 }
 
 const NO_BITS = new Int32Array(0);
+const ALL_CHANNELS = (1 << CHANNELS.length) - 1;
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function itemBefore(a: ItemState, b: ItemState): boolean {
@@ -454,6 +458,8 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   let parked = new Uint8Array(0);
   /** Agents whose places in the orders are re-checked before the orders are next used. */
   let unsorted: AgentRec[] = [];
+  /** Agents refreshed since the last pass, their channels in `wakeOn` (channel-order strategies). */
+  let refreshed: AgentRec[] = [];
 
   function allocSlot(): number {
     const reused = freeSlots.pop();
@@ -762,12 +768,88 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   function refresh(agent: AgentRec, only = -1): void {
     parked[agent.slot] = 0;
     bump(agent);
+    if (ordered) {
+      // Deferred to the next dispatch pass, which wakes only the classes that can matter (`wakeRefreshed`).
+      if (agent.wakeOn === 0) refreshed.push(agent);
+      agent.wakeOn |= only < 0 ? ALL_CHANNELS : 1 << only;
+      return;
+    }
     const mark = ++refreshNo;
     // `only`: the change can matter only to the classes of that channel (see `release`).
     const first = Math.max(only, 0);
     const end = only < 0 ? CH : only + 1;
     for (let c = first; c < end; c++) {
-      for (const cls of agent.classesOn[c] as ClassState[]) wake(agent, cls, mark);
+      for (const num of agent.numsOn[c] as number[]) wake(agent, classList[num] as ClassState, mark);
+    }
+  }
+
+  /**
+   * Wakes the classes of the agents refreshed since the last pass (channel-order strategies). Old work (in
+   * classes with no new item) can only go to a refreshed agent: anyone else with room would have taken it
+   * already. So at most K such items are assigned on a channel, K the refreshed agents' free room there,
+   * and an agent's class can only be served if its head is among the agent's K first heads: otherwise K
+   * earlier heads, each of which the agent could take, use up that room first. Only those classes are woken.
+   * A head waiting for its previous agent takes no room, so then all of the agent's classes are woken.
+   */
+  function wakeRefreshed(): void {
+    if (refreshed.length === 0) return;
+    if (unsorted.length > 0 || rankStale) syncOrders();
+    const list = refreshed;
+    refreshed = [];
+    const room = new Float64Array(CH);
+    for (const agent of list) {
+      if (agents.get(agent.id) !== agent) continue;
+      const s = agent.slot;
+      for (let c = 0; c < CH; c++) {
+        if ((agent.wakeOn & (1 << c)) !== 0 && (orders[c] as AgentOrder).has[s] === 1)
+          room[c] = (room[c] as number) + (tCap[s * CH + c] as number) - (tLoad[s * CH + c] as number);
+      }
+    }
+    const headOf = store.headOf;
+    const byHead = (a: number, b: number) =>
+      store.before(headOf[a] as number, headOf[b] as number) ? -1 : 1;
+    for (const agent of list) {
+      const mask = agent.wakeOn;
+      agent.wakeOn = 0;
+      if (agents.get(agent.id) !== agent) continue;
+      const s = agent.slot;
+      for (let c = 0; c < CH; c++) {
+        if ((mask & (1 << c)) === 0 || (orders[c] as AgentOrder).has[s] !== 1) continue;
+        const busy: number[] = [];
+        let waiting = false;
+        for (const num of agent.numsOn[c] as number[]) {
+          const head = headOf[num] as number;
+          if (head < 0) continue;
+          busy.push(num);
+          if (store.sticky[head] !== Number.NEGATIVE_INFINITY) waiting = true;
+        }
+        const k = room[c] as number;
+        if (!waiting && busy.length > k) {
+          if (k <= 4) {
+            // The usual case (a release frees one place): pick the first heads by selection.
+            for (let i = 0; i < k; i++) {
+              let best = i;
+              for (let j = i + 1; j < busy.length; j++)
+                if (store.before(headOf[busy[j] as number] as number, headOf[busy[best] as number] as number))
+                  best = j;
+              const t = busy[i] as number;
+              busy[i] = busy[best] as number;
+              busy[best] = t;
+            }
+          } else busy.sort(byHead);
+          busy.length = k;
+        }
+        for (const num of busy) {
+          const cls = classList[num] as ClassState;
+          if (!cls.wakeAll) {
+            if (cls.woken.length >= cls.cands.length) {
+              cls.wakeAll = true;
+              cls.woken.length = 0;
+            } else cls.woken.push(agent);
+          }
+          markDirty(cls, false);
+        }
+      }
     }
   }
 
@@ -894,13 +976,13 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     next.splice(indexIn(cls, agent), 0, agent);
     detach(cls);
     attach(cls, next);
-    (agent.classesOn[cls.req.channel] as ClassState[]).push(cls);
+    (agent.numsOn[cls.req.channel] as number[]).push(cls.num);
   }
 
   function leave(agent: AgentRec, cls: ClassState): void {
     const next = cls.cands.filter((other) => other !== agent);
-    const list = agent.classesOn[cls.req.channel] as ClassState[];
-    const at = list.indexOf(cls);
+    const list = agent.numsOn[cls.req.channel] as number[];
+    const at = list.indexOf(cls.num);
     if (at >= 0) list.splice(at, 1);
     detach(cls);
     attach(cls, next);
@@ -990,7 +1072,8 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         slot: allocSlot(),
         serial: nextSerial++,
         routed: CHANNELS.map(() => 0),
-        classesOn: CHANNELS.map(() => []),
+        numsOn: CHANNELS.map(() => []),
+        wakeOn: 0,
         wakeAt: Number.POSITIVE_INFINITY,
         unsorted: false,
       };
@@ -999,7 +1082,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       touch(agent);
     } else {
       indexAgent(agent, false);
-      for (const cls of agent.classesOn.flat()) leave(agent, cls);
+      for (const num of agent.numsOn.flat()) leave(agent, classList[num] as ClassState);
       const keepIdle = parsed.lastAssignedAt === undefined ? agent.lastAssignedAt : fresh.lastAssignedAt;
       Object.assign(agent, fresh, { lastAssignedAt: keepIdle, recent: agent.recent });
     }
@@ -1030,7 +1113,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
 
   function removeAgent(agentId: string): string[] {
     const agent = requireAgent(agentId);
-    for (const cls of agent.classesOn.flat()) leave(agent, cls);
+    for (const num of agent.numsOn.flat()) leave(agent, classList[num] as ClassState);
     indexAgent(agent, false);
     agents.delete(agentId);
     unlist(agent);
@@ -1200,7 +1283,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       key: req.key,
       num: classList.length,
       req,
-      items: new ItemQueue(store),
+      items: new ItemQueue(store, classList.length),
       cands: rk.cands,
       bits: rk.bits,
       rk,
@@ -1211,7 +1294,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     };
     classes.set(req.key, cls);
     classList.push(cls);
-    for (const agent of cls.cands) (agent.classesOn[req.channel] as ClassState[]).push(cls);
+    for (const agent of cls.cands) (agent.numsOn[req.channel] as number[]).push(cls.num);
     return cls;
   }
 
@@ -1270,9 +1353,11 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     rankers = new Map();
     dirty = [];
     timers = new Heap<Timer>((a, b) => a.at < b.at);
+    refreshed = [];
     resetOrders(); // parked agents lose their wake-up timers with the heap: unpark them all
     for (const agent of agents.values()) {
-      for (const list of agent.classesOn) list.length = 0;
+      for (const list of agent.numsOn) list.length = 0;
+      agent.wakeOn = 0;
       agent.wakeAt = Number.POSITIVE_INFINITY;
       bump(agent);
     }
@@ -1584,6 +1669,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   function greedy(now: number, nowDate: Date, out: Assignment[], mode: "greedy" | "matching"): void {
     // Classes by their head item. A class's head only changes while it is the top, so the top is
     // re-sifted in place rather than popped and pushed back.
+    if (ordered) wakeRefreshed();
     pass.clear();
     for (const cls of dirty) {
       cls.dirty = false;
@@ -1919,7 +2005,8 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         slot: -1,
         serial: nextSerial++,
         routed: CHANNELS.map(() => 0),
-        classesOn: CHANNELS.map(() => []),
+        numsOn: CHANNELS.map(() => []),
+        wakeOn: 0,
         wakeAt: Number.POSITIVE_INFINITY,
         unsorted: false,
         recent: row.recent.map((at) => at.getTime()),
@@ -1969,6 +2056,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     store.clear();
     rowItem = [];
     pending = [];
+    refreshed = [];
     for (const item of data.queue) {
       if (tracked.has(item.id)) {
         throw new RoutingError("DUPLICATE_ITEM", `Snapshot lists work item "${item.id}" twice`);
@@ -2014,6 +2102,8 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       }
       if (listed !== order.size) fail(`order ${c} size`);
     }
+    for (const cls of classes.values())
+      if (store.headOf[cls.num] !== cls.items.peek()) fail(`queue head of ${cls.key}`);
     for (const rk of rankers.values()) {
       if (!ordered) break;
       let count = 0;
@@ -2049,16 +2139,18 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         const primary = leastBusy ? loadPrimary(agent, c, opts) : 0;
         if (!Object.is(hotPrimary[s * CH + c], primary)) fail(`primary of ${agent.id} on channel ${c}`);
       }
-      for (const [c, list] of agent.classesOn.entries())
-        for (const cls of list)
+      for (const [c, list] of agent.numsOn.entries())
+        for (const num of list) {
+          const cls = classList[num] as ClassState;
           if (!isMember(cls, agent) || cls.req.channel !== c) fail(`classes of ${agent.id}`);
+        }
     }
     for (const cls of classes.values()) {
       const expected = [...agents.values()].filter((agent) => belongs(agent, cls)).sort(byId);
       if (expected.length !== cls.cands.length || expected.some((agent, i) => cls.cands[i] !== agent))
         fail(`candidates of ${cls.key}`);
       for (const agent of cls.cands)
-        if (!agent.classesOn[cls.req.channel]?.includes(cls)) fail(`classes of ${agent.id}`);
+        if (!agent.numsOn[cls.req.channel]?.includes(cls.num)) fail(`classes of ${agent.id}`);
       if (cls.cands !== cls.rk.cands || rankers.get(cls.rk.key) !== cls.rk) fail(`ranker of ${cls.key}`);
     }
     const users = new Map<Ranker, number>();

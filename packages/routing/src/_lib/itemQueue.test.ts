@@ -25,13 +25,20 @@ test.prop([
   "a class queue yields its items in queue order, also after removals and with reused rows",
   (rows, removals) => {
     const store = new ItemStore();
-    const queue = new ItemQueue(store);
+    const queue = new ItemQueue(store, 3);
     const live = new Map<number, Row>();
     for (const row of rows) {
       const slot = store.alloc(row.id, row.base, row.created, 0, Number.NEGATIVE_INFINITY);
       queue.push(slot);
       live.set(slot, row);
     }
+    const head = () => {
+      let best: number | undefined;
+      for (const [slot, row] of live)
+        if (best === undefined || queueOrder(row, live.get(best) as Row) < 0) best = slot;
+      return best ?? -1;
+    };
+    expect(store.headOf[3]).toBe(head());
     for (const pick of removals) {
       const slots = [...live.keys()];
       const slot = slots[pick % Math.max(1, slots.length)];
@@ -40,6 +47,7 @@ test.prop([
       expect(queue.remove(slot)).toBe(false);
       store.release(slot);
       live.delete(slot);
+      expect(store.headOf[3]).toBe(head());
     }
     const drained: Row[] = [];
     while (queue.size > 0) {

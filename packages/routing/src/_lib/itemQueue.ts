@@ -21,6 +21,11 @@ export class ItemStore {
   /** Position of the item in its class queue, -1 when in none. */
   pos = new Int32Array(64).fill(-1);
   ids: string[] = [];
+  /**
+   * Per class number: the row of the class queue's first item, -1 when empty. Kept by the queues, so that
+   * which classes have work, and how urgent, can be read without touching the class objects.
+   */
+  headOf = new Int32Array(64).fill(-1);
   private readonly free: number[] = [];
   private next = 0;
 
@@ -45,6 +50,16 @@ export class ItemStore {
   release(slot: number): void {
     this.ids[slot] = "";
     this.free.push(slot);
+  }
+
+  /** Makes room for class number `num`. */
+  ensureClass(num: number): void {
+    if (num < this.headOf.length) return;
+    let size = this.headOf.length;
+    while (size <= num) size *= 2;
+    const headOf = grown(this.headOf, size);
+    headOf.fill(-1, this.headOf.length);
+    this.headOf = headOf;
   }
 
   /** Drops every row. */
@@ -83,7 +98,14 @@ export class ItemQueue {
   size = 0;
   private heap = new Int32Array(4);
 
-  constructor(private readonly store: ItemStore) {}
+  /** `num`: the class's number, under which the store keeps the queue's first row (`headOf`). */
+  constructor(
+    private readonly store: ItemStore,
+    private readonly num: number,
+  ) {
+    store.ensureClass(num);
+    store.headOf[num] = -1;
+  }
 
   /** The first item's row, or -1 when empty. */
   peek(): number {
@@ -101,6 +123,7 @@ export class ItemQueue {
     this.heap[at] = slot;
     this.store.pos[slot] = at;
     this.up(at);
+    this.store.headOf[this.num] = this.heap[0] as number;
   }
 
   remove(slot: number): boolean {
@@ -115,6 +138,7 @@ export class ItemQueue {
       this.up(at);
       this.down(pos[last] as number);
     }
+    this.store.headOf[this.num] = this.size > 0 ? (this.heap[0] as number) : -1;
     return true;
   }
 
