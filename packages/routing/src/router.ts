@@ -796,6 +796,13 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     if (unsorted.length > 0 || rankStale) syncOrders();
     const list = refreshed;
     refreshed = [];
+    const headOf = store.headOf;
+    if (list.length * 4 > agents.size) {
+      // Many agents at once (a restore, the morning start): waking every class with work is cheaper.
+      for (const agent of list) agent.wakeOn = 0;
+      for (const cls of classList) if ((headOf[cls.num] as number) >= 0) markDirty(cls);
+      return;
+    }
     const room = new Float64Array(CH);
     for (const agent of list) {
       if (agents.get(agent.id) !== agent) continue;
@@ -805,7 +812,6 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
           room[c] = (room[c] as number) + (tCap[s * CH + c] as number) - (tLoad[s * CH + c] as number);
       }
     }
-    const headOf = store.headOf;
     const byHead = (a: number, b: number) =>
       store.before(headOf[a] as number, headOf[b] as number) ? -1 : 1;
     for (const agent of list) {
