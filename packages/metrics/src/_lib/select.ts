@@ -1,8 +1,8 @@
-// In-place selection on an array of numbers or a Float64Array (Floyd–Rivest): after select(a, k, lo, hi), a[k] holds the value it
+// In-place selection on an array of numbers (Floyd–Rivest): after select(a, k, lo, hi), a[k] holds the value it
 // would have if a[lo..hi] were sorted, everything in lo..k−1 is ≤ it and everything in k+1..hi is ≥ it.
 // Sampling puts the pivots next to k, so the expected cost is about n + min(k, n − k) comparisons. After
 // 64 partitions in one call it sorts what is left, so even a hostile input costs O(n log n), never O(n²).
-export function select(a: number[] | Float64Array, k: number, lo: number, hi: number): void {
+export function select(a: number[], k: number, lo: number, hi: number): void {
   let left = lo;
   let right = hi;
   for (let rounds = 0; right > left; rounds++) {
@@ -46,7 +46,7 @@ export function select(a: number[] | Float64Array, k: number, lo: number, hi: nu
   }
 }
 
-function swap(a: number[] | Float64Array, i: number, j: number): void {
+function swap(a: number[], i: number, j: number): void {
   const t = a[i] as number;
   a[i] = a[j] as number;
   a[j] = t;
