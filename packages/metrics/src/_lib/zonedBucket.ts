@@ -5,10 +5,16 @@ import type { BucketUnit } from "../accumulator";
 // it read per quarter hour (offsets only change on quarter-hour boundaries).
 const QUARTER = 900_000;
 const DAY = 86_400_000;
+// Days around the first one seen whose offsets are kept in an array (about eleven years), so the common
+// lookup is an index rather than a hash; days outside fall back to the map.
+const NEAR_DAYS = 4_096;
+const UNKNOWN = Number.POSITIVE_INFINITY;
 
 export class Bucketer {
   private readonly format: Intl.DateTimeFormat;
   private readonly days = new Map<number, number>(); // UTC day → offset, or NaN when it changes that day
+  private nearBase = Number.NaN; // UTC day of near[0]
+  private readonly near = new Float64Array(NEAR_DAYS).fill(UNKNOWN); // as `days`, for days near nearBase
   private readonly quarters = new Map<number, number>();
   private readonly labels = new Map<number, string>();
   private readonly monthStarts = new Map<number, number>(); // local day → first day of its month
@@ -44,14 +50,29 @@ export class Bucketer {
     return local - at;
   }
 
+  private dayOffset(day: number): number {
+    const start = this.read(day * DAY);
+    const end = this.read((day + 1) * DAY - QUARTER);
+    return start === end ? start : Number.NaN;
+  }
+
   private offset(ms: number): number {
     const day = Math.floor(ms / DAY);
-    let offset = this.days.get(day);
-    if (offset === undefined) {
-      const start = this.read(day * DAY);
-      const end = this.read((day + 1) * DAY - QUARTER);
-      offset = start === end ? start : Number.NaN;
-      this.days.set(day, offset);
+    if (Number.isNaN(this.nearBase)) this.nearBase = day - NEAR_DAYS / 2;
+    const i = day - this.nearBase;
+    let offset: number | undefined;
+    if (i >= 0 && i < NEAR_DAYS) {
+      offset = this.near[i] as number;
+      if (offset === UNKNOWN) {
+        offset = this.dayOffset(day);
+        this.near[i] = offset;
+      }
+    } else {
+      offset = this.days.get(day);
+      if (offset === undefined) {
+        offset = this.dayOffset(day);
+        this.days.set(day, offset);
+      }
     }
     if (!Number.isNaN(offset)) return offset;
     const q = Math.floor(ms / QUARTER);
