@@ -765,9 +765,9 @@ function build(options: NormalizedOptions, initial: readonly (readonly [string, 
 class Combo {
   none: Group | null = null;
   readonly byBucket = new Map<number, Group>();
-  // The same groups in an array indexed by key − base, for keys from a month before the first one seen to
-  // DENSE_SPAN days after that: reading an array slot is one cache line, where a Map lookup hashes and walks
-  // its table (a miss or two per ticket with thousands of groups). Other keys are only in the Map.
+  // The same groups in an array indexed by key − base, for keys up to DENSE_SPAN / 2 days either side of
+  // the first one seen: reading an array slot is one cache line, where a Map lookup hashes and walks its
+  // table (a miss or two per ticket with thousands of groups). Other keys are only in the Map.
   private base = 0;
   private readonly dense: (Group | null)[] = [];
   constructor(readonly dimKey: string) {}
@@ -783,7 +783,8 @@ class Combo {
 
   set(key: number, g: Group): void {
     this.byBucket.set(key, g);
-    if (this.byBucket.size === 1) this.base = key - 31;
+    // Centred on the first bucket seen: facts arrive in any time order.
+    if (this.byBucket.size === 1) this.base = key - DENSE_SPAN / 2;
     const i = key - this.base;
     if (i < 0 || i >= DENSE_SPAN) return;
     while (this.dense.length <= i) this.dense.push(null);
