@@ -34,6 +34,35 @@ describe("DDSketch", () => {
     expect(DDSketch.fromJSON(0.01, left.toJSON()).toJSON()).toEqual(one.toJSON());
   });
 
+  test.prop([
+    sample,
+    sample,
+    fc.double({ min: 0, max: 1e12, noNaN: true }),
+    fc.double({ min: 0, max: 1e12, noNaN: true }),
+  ])("a reserved range changes where counts sit, never what the sketch holds", (values, more, a, b) => {
+    const plain = new DDSketch(0.01);
+    const reserved = new DDSketch(0.01);
+    reserved.reserve(Math.min(a, b), Math.max(a, b)); // any range, right or wrong for the values
+    for (const v of [...values, ...more]) {
+      plain.add(v);
+      reserved.add(v);
+    }
+    expect(reserved.toJSON()).toEqual(plain.toJSON());
+  });
+
+  it("widens its counters past 2¹⁶ − 1 and 2³² − 1 without losing a count", () => {
+    const sketch = new DDSketch(0.01);
+    sketch.add(5, 65_535);
+    sketch.add(5);
+    sketch.add(900, 3);
+    expect(sketch.toJSON().counts.filter((c) => c > 0)).toEqual([65_536, 3]);
+    sketch.add(900, 5_000_000_000);
+    expect(sketch.count).toBe(5_000_065_539);
+    expect(sketch.toJSON().counts.filter((c) => c > 0)).toEqual([65_536, 5_000_000_003]);
+    expect(Math.abs(sketch.atRank(65_535) - 5) / 5).toBeLessThanOrEqual(0.01);
+    expect(Math.abs(sketch.atRank(65_536) - 900) / 900).toBeLessThanOrEqual(0.01);
+  });
+
   it("grows both ways and stays small for realistic durations", () => {
     const sketch = new DDSketch(0.01);
     for (let v = 1_000; v < 30 * 86_400_000; v *= 1.001) sketch.add(v);

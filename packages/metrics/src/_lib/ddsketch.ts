@@ -17,8 +17,9 @@ export class DDSketch {
   private offset = 0; // key of counts[0]
   private lo = 0; // lowest used slot (inclusive)
   private hi = -1; // highest used slot (inclusive); hi < lo when empty
-  // 32-bit counts keep realistic sketches at a few KB; a count past 2³² − 1 switches to 64-bit floats.
-  private counts: Uint32Array | Float64Array = new Uint32Array(INITIAL);
+  // 16-bit counts keep realistic sketches at a few KB; a count past 2¹⁶ − 1 switches them to 32 bits, and
+  // past 2³² − 1 to 64-bit floats.
+  private counts: Uint16Array | Uint32Array | Float64Array = new Uint16Array(INITIAL);
 
   constructor(alpha: number) {
     this.alpha = alpha;
@@ -44,9 +45,25 @@ export class DDSketch {
     this.addKey(this.key(value), times);
   }
 
+  /**
+   * Sizes an empty sketch for values in [min, max], with room either side, so that adding them allocates
+   * once instead of regrowing step by step (an exact store turning into a sketch knows its range).
+   */
+  reserve(min: number, max: number): void {
+    if (this.hi >= this.lo || !(max >= MIN_VALUE)) return;
+    const low = this.key(Math.max(min, MIN_VALUE));
+    const span = this.key(max) - low + 1;
+    // A quarter of the span as room, half on each side: later values rarely go far past the first ones.
+    const room = Math.max(16, span >> 2);
+    if (span + room > this.counts.length) this.counts = new Uint16Array(span + room);
+    this.offset = low - (room >> 1);
+  }
+
   private addKey(key: number, times: number): void {
     if (this.hi < this.lo) {
-      this.offset = key - (this.counts.length >> 1);
+      // Empty: keep the placement when the key fits (see `reserve`), else centre the array on it.
+      const slot = key - this.offset;
+      if (slot < 0 || slot >= this.counts.length) this.offset = key - (this.counts.length >> 1);
       this.lo = this.hi = key - this.offset;
     }
     let slot = key - this.offset;
@@ -55,11 +72,18 @@ export class DDSketch {
       slot = key - this.offset;
     }
     const next = (this.counts[slot] as number) + times;
-    if (next > 4_294_967_295 && this.counts instanceof Uint32Array)
-      this.counts = Float64Array.from(this.counts);
+    if (next > 65_535) this.widen(next);
     this.counts[slot] = next;
     if (slot < this.lo) this.lo = slot;
     if (slot > this.hi) this.hi = slot;
+  }
+
+  /** Switches the counts to a wider type when `count` does not fit the current one. */
+  private widen(count: number): void {
+    const counts = this.counts;
+    if (counts instanceof Float64Array) return;
+    if (count > 4_294_967_295) this.counts = Float64Array.from(counts);
+    else if (counts instanceof Uint16Array) this.counts = Uint32Array.from(counts);
   }
 
   private grow(key: number): void {
@@ -68,7 +92,7 @@ export class DDSketch {
     const span = maxKey - minKey + 1;
     // Half the span again as room on the side that grew: key ranges grow rarely once the extremes are seen.
     const size = span + Math.max(32, span >> 1);
-    const next = this.counts instanceof Uint32Array ? new Uint32Array(size) : new Float64Array(size);
+    const next = new (this.counts.constructor as new (length: number) => typeof this.counts)(size);
     const room = size - span;
     const newOffset = key < this.lo + this.offset ? minKey - room : minKey;
     next.set(this.counts.subarray(this.lo, this.hi + 1), this.lo + this.offset - newOffset);

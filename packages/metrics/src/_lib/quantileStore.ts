@@ -51,6 +51,14 @@ export class QuantileStore {
 
   private toSketch(): DDSketch {
     const sketch = new DDSketch(this.options.alpha);
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < this.length; i++) {
+      const v = this.buf[i] as number;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    sketch.reserve(min, max);
     for (let i = 0; i < this.length; i++) sketch.add(this.buf[i] as number);
     this.sketch = sketch;
     this.buf = EMPTY;
