@@ -71,4 +71,4 @@ export type { SatisfactionRating } from "./rating";
 export { SatisfactionRatingSchema } from "./rating";
 export type { Ticket } from "./ticket";
 export { TicketSchema } from "./ticket";
-export { isValidLocale, isValidTimeZone } from "./timeZone";
+export { isValidLocale, isValidTimeZone, timeZoneOffset } from "./timeZone";

@@ -5,7 +5,7 @@ import { hours, minutes, seconds } from "./durations";
 import { ValidationError } from "./errors";
 import { IdSchema, InstantSchema, LocaleSchema, TimeZoneSchema } from "./fieldSchemas";
 import { instantToEpoch, toDate } from "./instant";
-import { isValidLocale, isValidTimeZone } from "./timeZone";
+import { isValidLocale, isValidTimeZone, timeZoneOffset } from "./timeZone";
 
 describe("instants", () => {
   it("accepts Date, epoch ms and ISO 8601 with an offset", () => {
@@ -63,6 +63,29 @@ describe("time zones and locales", () => {
     expect(isValidLocale("pt-BR")).toBe(true);
     expect(isValidLocale("en_US")).toBe(false);
     expect(isValidLocale("")).toBe(false);
+  });
+
+  it("reads a zone's offset at an instant, across DST, before 1 CE and in the years 0–99", () => {
+    expect(timeZoneOffset("Europe/Berlin", Date.UTC(2026, 0, 15))).toBe(3_600_000);
+    expect(timeZoneOffset("Europe/Berlin", Date.UTC(2026, 6, 15))).toBe(7_200_000);
+    // Berlin springs forward at 01:00 UTC on 2026-03-29: one millisecond either side.
+    expect(timeZoneOffset("Europe/Berlin", Date.UTC(2026, 2, 29, 1) - 1)).toBe(3_600_000);
+    expect(timeZoneOffset("Europe/Berlin", Date.UTC(2026, 2, 29, 1))).toBe(7_200_000);
+    expect(timeZoneOffset("Asia/Kolkata", Date.UTC(2026, 0, 1))).toBe(19_800_000);
+    expect(timeZoneOffset("UTC", Date.UTC(2026, 0, 1))).toBe(0);
+    const year50 = new Date(0);
+    year50.setUTCFullYear(50, 5, 1);
+    expect(timeZoneOffset("UTC", year50.getTime())).toBe(0);
+    const bc = new Date(0);
+    bc.setUTCFullYear(-100, 0, 1);
+    expect(timeZoneOffset("UTC", bc.getTime())).toBe(0);
+  });
+
+  it("answers a bad zone or instant with a ValidationError naming it", () => {
+    expect(() => timeZoneOffset("Mars/Olympus", 0)).toThrow(ValidationError);
+    expect(() => timeZoneOffset("Mars/Olympus", 0)).toThrow(/timeZone/);
+    expect(() => timeZoneOffset("UTC", Number.NaN)).toThrow(/epochMs/);
+    expect(() => timeZoneOffset("UTC", "0" as unknown as number)).toThrow(ValidationError);
   });
 
   it("gives the same answers from its caches, also after they overflow and empty", () => {

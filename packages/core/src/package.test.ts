@@ -56,6 +56,7 @@ it("exports exactly the public API", () => {
     "safeParseTicket",
     "safeParseTicketEvent",
     "seconds",
+    "timeZoneOffset",
     "toDate",
     "toValidationIssues",
     "transition",

@@ -1,8 +1,10 @@
+import { timeZoneOffset } from "@supportkit/core";
 import type { BucketUnit } from "../accumulator";
 
-// Local day / week / month labels of instants in one IANA zone, fast: the zone offset is read with Intl at
-// the start and end of each UTC day and cached; only on a day whose two offsets differ (a DST change) is
-// it read per quarter hour (offsets only change on quarter-hour boundaries).
+// Local day / week / month labels of instants in one IANA zone, fast: the zone offset is read (core's
+// timeZoneOffset, from Intl) at the start and end of each UTC day and cached; only on a day whose two
+// offsets differ (a DST change) is it read per quarter hour (offsets only change on quarter-hour
+// boundaries).
 const QUARTER = 900_000;
 const DAY = 86_400_000;
 // Days around the first one seen whose offsets are kept in an array (about eleven years), so the common
@@ -11,7 +13,6 @@ const NEAR_DAYS = 4_096;
 const UNKNOWN = Number.POSITIVE_INFINITY;
 
 export class Bucketer {
-  private readonly format: Intl.DateTimeFormat;
   private readonly days = new Map<number, number>(); // UTC day → offset, or NaN when it changes that day
   private nearBase = Number.NaN; // UTC day of near[0]
   private readonly near = new Float64Array(NEAR_DAYS).fill(UNKNOWN); // as `days`, for days near nearBase
@@ -20,39 +21,13 @@ export class Bucketer {
   private readonly monthStarts = new Map<number, number>(); // local day → first day of its month
 
   constructor(
-    timeZone: string,
+    private readonly timeZone: string,
     private readonly unit: BucketUnit,
-  ) {
-    this.format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-  }
-
-  private read(at: number): number {
-    const parts: Record<string, number> = {};
-    for (const p of this.format.formatToParts(new Date(at)))
-      if (p.type !== "literal") parts[p.type] = Number(p.value);
-    const local = Date.UTC(
-      parts.year as number,
-      (parts.month as number) - 1,
-      parts.day as number,
-      parts.hour as number,
-      parts.minute as number,
-      parts.second as number,
-    );
-    return local - at;
-  }
+  ) {}
 
   private dayOffset(day: number): number {
-    const start = this.read(day * DAY);
-    const end = this.read((day + 1) * DAY - QUARTER);
+    const start = timeZoneOffset(this.timeZone, day * DAY);
+    const end = timeZoneOffset(this.timeZone, (day + 1) * DAY - QUARTER);
     return start === end ? start : Number.NaN;
   }
 
@@ -78,7 +53,7 @@ export class Bucketer {
     const q = Math.floor(ms / QUARTER);
     let exact = this.quarters.get(q);
     if (exact === undefined) {
-      exact = this.read(q * QUARTER);
+      exact = timeZoneOffset(this.timeZone, q * QUARTER);
       this.quarters.set(q, exact);
     }
     return exact;

@@ -1,6 +1,6 @@
 /**
- * The one place that knows how wall-clock time maps to instants in an IANA zone. Offsets come from
- * `Intl.DateTimeFormat#formatToParts` (one cached formatter per zone) and are cached per UTC day, so a
+ * The one place in sla that knows how wall-clock time maps to instants in an IANA zone. Offsets come from
+ * core's `timeZoneOffset` (Intl, one cached formatter per zone) and are cached per UTC day, so a
  * zone costs one `formatToParts` call per day it is asked about plus a bisection per DST transition.
  *
  * Local wall times are handled as "wall milliseconds": the epoch milliseconds the wall time would have in
@@ -10,10 +10,12 @@
  * once within any one UTC day.
  */
 
+import { timeZoneOffset } from "@supportkit/core";
+
 export const DAY_MS = 86_400_000;
 
 interface Zone {
-  readonly format: Intl.DateTimeFormat;
+  readonly name: string;
   /** UTC day number → offset (ms, local minus UTC) at that day's 00:00 UTC. */
   readonly dayOffsets: Map<number, number>;
   /** UTC day number → instant of the offset change inside that day (for days whose ends differ). */
@@ -25,68 +27,15 @@ const zones = new Map<string, Zone>();
 function zoneOf(timeZone: string): Zone {
   let zone = zones.get(timeZone);
   if (zone === undefined) {
-    zone = {
-      format: new Intl.DateTimeFormat("en-US", {
-        timeZone,
-        hourCycle: "h23",
-        year: "numeric",
-        month: "numeric",
-        day: "numeric",
-        hour: "numeric",
-        minute: "numeric",
-        second: "numeric",
-        era: "short",
-      }),
-      dayOffsets: new Map(),
-      transitions: new Map(),
-    };
+    zone = { name: timeZone, dayOffsets: new Map(), transitions: new Map() };
     zones.set(timeZone, zone);
   }
   return zone;
 }
 
-/** Offset straight from Intl, to the second (sub-second offsets do not exist in tzdb output). */
+/** Offset straight from Intl (core's `timeZoneOffset`), to the second. */
 function rawOffset(zone: Zone, utc: number): number {
-  const seconds = Math.floor(utc / 1000) * 1000;
-  let year = 0;
-  let month = 1;
-  let day = 1;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  let bc = false;
-  for (const part of zone.format.formatToParts(seconds)) {
-    switch (part.type) {
-      case "year":
-        year = Number(part.value);
-        break;
-      case "month":
-        month = Number(part.value);
-        break;
-      case "day":
-        day = Number(part.value);
-        break;
-      case "hour":
-        hour = Number(part.value);
-        break;
-      case "minute":
-        minute = Number(part.value);
-        break;
-      case "second":
-        second = Number(part.value);
-        break;
-      case "era":
-        bc = part.value.startsWith("B");
-        break;
-      default:
-        break;
-    }
-  }
-  if (bc) year = 1 - year;
-  const wall = new Date(0);
-  wall.setUTCFullYear(year, month - 1, day);
-  wall.setUTCHours(hour, minute, second, 0);
-  return wall.getTime() - seconds;
+  return timeZoneOffset(zone.name, utc);
 }
 
 function dayOffset(zone: Zone, dayNumber: number): number {

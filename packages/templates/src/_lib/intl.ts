@@ -1,6 +1,7 @@
 // Cached Intl objects. Building an Intl formatter costs tens to hundreds of microseconds (an uncached time
 // zone ~200 µs); formatting with a built one costs about a microsecond. Caches are keyed by their options and
 // bounded, so a stream of distinct hostile locales cannot grow memory without end.
+import { timeZoneOffset } from "@supportkit/core";
 
 const MAX_ENTRIES = 512;
 
@@ -125,7 +126,6 @@ export interface WallTime {
   readonly offsetMinutes: number;
 }
 
-const zoneParts = new Map<string, Intl.DateTimeFormat>();
 // Offsets per zone and quarter hour: every modern zone changes offset on a quarter-hour boundary, so one
 // formatToParts (~3 µs) per zone and quarter hour serves every later instant in it with plain arithmetic.
 const offsets = new Map<string, Map<number, number>>();
@@ -154,59 +154,7 @@ function lookupZoneOffset(epochMs: number, key: number, timeZone: string): numbe
   }
   const hit = zone.get(key);
   if (hit !== undefined) return hit;
-  const dtf = cached(
-    zoneParts,
-    timeZone,
-    () =>
-      new Intl.DateTimeFormat("en-US", {
-        timeZone,
-        hourCycle: "h23",
-        era: "short",
-        year: "numeric",
-        month: "numeric",
-        day: "numeric",
-        hour: "numeric",
-        minute: "numeric",
-        second: "numeric",
-      }),
-  );
-  let year = 0;
-  let month = 1;
-  let day = 1;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  let bc = false;
-  for (const part of dtf.formatToParts(epochMs)) {
-    switch (part.type) {
-      case "era":
-        bc = part.value === "BC" || part.value === "B";
-        break;
-      case "year":
-        year = Number(part.value);
-        break;
-      case "month":
-        month = Number(part.value);
-        break;
-      case "day":
-        day = Number(part.value);
-        break;
-      case "hour":
-        hour = Number(part.value) % 24;
-        break;
-      case "minute":
-        minute = Number(part.value);
-        break;
-      case "second":
-        second = Number(part.value);
-        break;
-    }
-  }
-  const fullYear = bc ? 1 - year : year;
-  const asUtc = new Date(0);
-  asUtc.setUTCFullYear(fullYear, month - 1, day);
-  asUtc.setUTCHours(hour, minute, second, 0);
-  const computed = Math.round((asUtc.getTime() - (epochMs - (((epochMs % 1000) + 1000) % 1000))) / 60_000);
+  const computed = Math.round(timeZoneOffset(timeZone, epochMs) / 60_000);
   // At the very ends of the Date range the wall time may not be representable: treat the offset as 0.
   const offset =
     Number.isFinite(computed) && Math.abs(epochMs + computed * 60_000) <= MAX_EPOCH_MS ? computed : 0;
