@@ -229,6 +229,25 @@ export function fairReopensAt(agent: AgentState, now: number, options: ResolvedO
   return (inWindow[Math.max(0, index)] as number) + options.fairWindowMs;
 }
 
+/** Whether the agent is at work at `now`: presence, then shift. */
+function absence(agent: AgentState, nowDate: Date): RejectionCode | null {
+  if (!agent.online) return "presence";
+  if (agent.shift !== undefined && !agent.shift.isOpen(nowDate)) return "shift";
+  return null;
+}
+
+/** Whether the agent can take one more item on `channel` at `now`: capacity, then the fair limit. */
+function fullness(
+  agent: AgentState,
+  channel: number,
+  now: number,
+  options: ResolvedOptions,
+): RejectionCode | null {
+  if (!hasRoom(agent, channel, options)) return "capacity";
+  if (fairCount(agent, now, options) >= options.fairMax) return "fair-limit";
+  return null;
+}
+
 /** Checks that change with time and load: presence, shift (at `now`), capacity, fair-limit. */
 export function dynamicRejection(
   agent: AgentState,
@@ -237,11 +256,7 @@ export function dynamicRejection(
   nowDate: Date,
   options: ResolvedOptions,
 ): RejectionCode | null {
-  if (!agent.online) return "presence";
-  if (agent.shift !== undefined && !agent.shift.isOpen(nowDate)) return "shift";
-  if (!hasRoom(agent, channel, options)) return "capacity";
-  if (fairCount(agent, now, options) >= options.fairMax) return "fair-limit";
-  return null;
+  return absence(agent, nowDate) ?? fullness(agent, channel, now, options);
 }
 
 /** The full check in the fixed order: presence, shift, group, language, skill, capacity, fair-limit. */
@@ -252,13 +267,7 @@ export function rejection(
   nowDate: Date,
   options: ResolvedOptions,
 ): RejectionCode | null {
-  if (!agent.online) return "presence";
-  if (agent.shift !== undefined && !agent.shift.isOpen(nowDate)) return "shift";
-  const fixed = staticRejection(agent, req);
-  if (fixed !== null) return fixed;
-  if (!hasRoom(agent, req.channel, options)) return "capacity";
-  if (fairCount(agent, now, options) >= options.fairMax) return "fair-limit";
-  return null;
+  return absence(agent, nowDate) ?? staticRejection(agent, req) ?? fullness(agent, req.channel, now, options);
 }
 
 export function agentView(agent: AgentState): AgentView {
