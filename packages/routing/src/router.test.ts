@@ -10,7 +10,7 @@ import { agent, item, MIN, T0, windowShift } from "./_test/fixtures";
 import { RoutingError } from "./errors";
 import type { RoutingEventMap } from "./events";
 import { explainCandidates } from "./explainCandidates";
-import { createRouter } from "./router";
+import { createRouter, createTunedRouter } from "./router";
 
 const ids = (result: { assignments: readonly { itemId: string; agentId: string }[] }) =>
   result.assignments.map((a) => `${a.itemId}>${a.agentId}`);
@@ -393,6 +393,53 @@ describe("what an assignment reports", () => {
       }
     });
   }
+});
+
+describe("reading the router from an event handler", () => {
+  for (const strategy of ["least-busy", "longest-idle"] as const) {
+    it(`sees every assignment of the running dispatch (${strategy})`, () => {
+      const router = createRouter({ strategy });
+      router.upsertAgent(agent("a", { capacity: { chat: 3 } }));
+      router.upsertAgent(agent("b", { capacity: { chat: 2 }, lastAssignedAt: new Date(T0 - MIN) }));
+      router.upsertAgent(agent("c", { capacity: { chat: 2 }, load: { chat: 1 } }));
+      for (let i = 0; i < 5; i++) router.enqueue(item(`t${i}`, { createdAt: T0 + i }));
+      const now = T0 + MIN;
+      const seen: { lastAssignedAt: number | undefined; next: string | null }[] = [];
+      router.events.on("routing.assigned", (assigned) => {
+        const self = router.agents().find((a) => a.id === assigned.agentId);
+        const next = router.queue(now)[0];
+        seen.push({
+          lastAssignedAt: self?.lastAssignedAt?.getTime(),
+          next: next === undefined ? null : router.explain(next.item.id, now).agentId,
+        });
+      });
+      const made = router.dispatch(now).assignments;
+      expect(made).toHaveLength(5);
+      seen.forEach((view, k) => {
+        expect(view.lastAssignedAt).toBe(now);
+        expect(view.next).toBe(made[k + 1]?.agentId ?? null);
+      });
+    });
+  }
+});
+
+describe("agent state across one dispatch", () => {
+  it("a sticky item for an agent just given work by the fast path counts that work", () => {
+    // a takes t0 by least-busy (the slot-table path, which updates the agent object only later); t1
+    // then goes to a by stickiness (the general path), which must start from a's current totals.
+    const router = createTunedRouter({ strategy: "least-busy" }, -1, true);
+    router.upsertAgent(agent("a", { capacity: { chat: 3 } }));
+    router.upsertAgent(agent("b", { capacity: { chat: 3 } }));
+    router.enqueue(item("t0", { createdAt: T0 }));
+    router.enqueue(item("t1", { createdAt: T0 + 1, previousAgentId: "a" }));
+    const made = router.dispatch(T0 + MIN).assignments;
+    expect(made.map((m) => [m.itemId, m.agentId, m.reason])).toEqual([
+      ["t0", "a", "strategy"],
+      ["t1", "a", "sticky"],
+    ]);
+    router.enqueue(item("t2", { createdAt: T0 + 2 }));
+    expect(router.dispatch(T0 + 2 * MIN).assignments[0]?.agentId).toBe("b");
+  });
 });
 
 describe("waking classes after releases", () => {

@@ -446,6 +446,26 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   let tUnits = new Float64Array(0);
   let tUnitCap = new Float64Array(0);
   const slotId: string[] = [];
+  // Agents whose objects lag their table rows in `totalLoad`, `usedUnits`, `stamp` and `lastAssignedAt`:
+  // `assignBySlot` writes only the tables, and `catchUp` copies the rows back once per agent before
+  // anything reads those fields (every public call, and each slower path of a dispatch). A drain then
+  // writes each agent object once instead of once per assignment: those stores were a cache miss each.
+  let behind: number[] = [];
+  let isBehind = new Uint8Array(0);
+
+  function catchUp(): void {
+    const list = behind;
+    behind = [];
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i] as number;
+      isBehind[s] = 0;
+      const agent = slotAgent[s] as AgentRec;
+      agent.totalLoad = tTotal[s] as number;
+      agent.usedUnits = tUnits[s] as number;
+      agent.stamp = hotStamp[s] as number;
+      agent.lastAssignedAt = hotIdle[s] as number;
+    }
+  }
 
   // The channel orders (see AgentOrder): per channel, the agents with room there, not parked, by key.
   // Invariant: an agent not marked `unsorted` is listed in order c exactly when `hotRoom` says it has
@@ -479,6 +499,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       tTotal = grown(tTotal, size);
       tUnits = grown(tUnits, size);
       tUnitCap = grown(tUnitCap, size);
+      isBehind = grown(isBehind, size);
       for (const order of orders) order.ensure(size);
       // The views of the bound agents still point into the old tables.
       for (const agent of agents.values()) if (agent.slot >= 0 && agent.slot < nextSlot) bindRows(agent);
@@ -650,6 +671,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       }
       if (best < 0) return -1;
       if (!slow && hotShift[best] === 0) return best;
+      if (behind.length > 0) catchUp();
       const agent = slotAgent[best] as AgentRec;
       const code = dynamicRejection(agent, channel, now, nowDate, opts);
       if (code === null) return best;
@@ -793,6 +815,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
    */
   function wakeRefreshed(): void {
     if (refreshed.length === 0) return;
+    if (behind.length > 0) catchUp();
     if (unsorted.length > 0 || rankStale) syncOrders();
     const list = refreshed;
     refreshed = [];
@@ -1484,6 +1507,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     mode: "greedy" | "matching",
     now: number,
   ): Assignment {
+    if (behind.length > 0) catchUp();
     const cls = state.cls as ClassState;
     const req = cls.req;
     let key = null;
@@ -1528,7 +1552,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   /**
    * {@link assign} by the strategy for the channel-order strategies, when nothing but capacity on one
    * channel limits the agent (no capacity units, no fair limit, not the `count` measure): the same
-   * changes, made through the slot tables, so that the agent object is written but never read.
+   * changes, made through the slot tables only: the agent object catches up later (see `catchUp`).
    */
   function assignBySlot(
     cls: ClassState,
@@ -1572,13 +1596,16 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     hotIdle[s] = now;
     hotRoom[cell] = load < capacity ? 1 : 0; // online: it was listed
     if (leastBusy) hotPrimary[cell] = opts.loadMeasure === "utilisation" ? load / capacity : load - capacity;
-    const agent = slotAgent[s] as AgentRec;
-    agent.totalLoad = total;
-    agent.usedUnits = units;
-    agent.stamp = stamp;
-    agent.lastAssignedAt = now;
+    if (isBehind[s] === 0) {
+      isBehind[s] = 1;
+      behind.push(s);
+    }
     repositionSlot(s);
-    if (now < idle) refresh(agent); // time went back: the agent ranks better than before
+    if (now < idle) {
+      // Time went back: the agent ranks better than before.
+      catchUp();
+      refresh(slotAgent[s] as AgentRec);
+    }
     return record(state, itemId, created, weight, relaxed, agentId, channel, "strategy", mode, key, now);
   }
 
@@ -1627,6 +1654,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   /** Sticky check: the previous agent when eligible, "wait" while only its capacity blocks, else null. */
   function stickyOutcome(state: ItemState, now: number, nowDate: Date): AgentRec | "wait" | null {
     if (state.stickyUntil === Number.NEGATIVE_INFINITY) return null; // no previous agent (see addItem)
+    if (behind.length > 0) catchUp();
     const previousId = state.item.previousAgentId as string;
     const previous = agents.get(previousId);
     if (previous === undefined) return null;
@@ -1748,6 +1776,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       else pass.pop();
     }
     for (const state of skipped) (state.cls as ClassState).items.push(state.slot);
+    catchUp();
   }
 
   /** How many more items `agent` can take on `channel` now (capacity, units and fair limit). */
@@ -2137,6 +2166,16 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         tUnitCap[s] !== agent.unitCapacity
       )
         fail(`totals of ${agent.id}`);
+      let total = 0;
+      let units = 0;
+      for (let c = 0; c < CH; c++) {
+        total += agent.load[c] as number;
+        units += (agent.load[c] as number) * (opts.units[c] as number);
+      }
+      // Units may be fractions, summed in another order than the running total.
+      if (total !== agent.totalLoad || Math.abs(units - agent.usedUnits) > 1e-9 * Math.max(1, units))
+        fail(`totals of ${agent.id} against its load`);
+      if (isBehind[s] !== 0) fail(`${agent.id} left behind its table row`);
       if (hotStamp[s] !== agent.stamp) fail(`stamp of ${agent.id}`);
       if (!Object.is(hotIdle[s], agent.lastAssignedAt)) fail(`last assignment of ${agent.id}`);
       for (let c = 0; c < CH; c++) {
@@ -2164,30 +2203,39 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     for (const rk of rankers.values()) if (users.get(rk) !== rk.users) fail(`users of ranker ${rk.key}`);
   }
 
+  // Every public call starts with the agent objects current (see `catchUp`): event handlers run during a
+  // dispatch and may call back in.
+  const settled =
+    <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) =>
+    (...args: A) => {
+      if (behind.length > 0) catchUp();
+      return fn(...args);
+    };
   const audited = <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) =>
     audit
       ? (...args: A) => {
+          if (behind.length > 0) catchUp();
           const result = fn(...args);
           checkCaches();
           return result;
         }
-      : fn;
+      : settled(fn);
 
   return {
     events: bus,
     upsertAgent: audited(upsertAgent),
     removeAgent: audited(removeAgent),
     setPresence: audited(setPresence),
-    enqueue,
-    cancel,
+    enqueue: settled(enqueue),
+    cancel: settled(cancel),
     release: audited(release),
     dispatch: audited(dispatch),
-    nextWakeAt,
-    queue,
+    nextWakeAt: settled(nextWakeAt),
+    queue: settled(queue),
     assigneeOf: (itemId) => tracked.get(itemId)?.agentId ?? null,
-    agents: () => [...agents.values()].sort(byId).map(agentOut),
-    explain,
-    snapshot,
+    agents: settled(() => [...agents.values()].sort(byId).map(agentOut)),
+    explain: settled(explain),
+    snapshot: settled(snapshot),
     restore: audited(restore),
   };
 }
