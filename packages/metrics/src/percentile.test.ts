@@ -77,3 +77,63 @@ describe("percentile laws", () => {
     });
   });
 });
+
+describe("percentile on large samples (bucketed selection)", () => {
+  // Samples past the size where percentiles bucket the values instead of running quickselect on them.
+  const kinds = ["lognormal", "signed", "duplicates", "narrow", "zeros"] as const;
+  test.prop(
+    [
+      fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+      fc.constantFrom(...kinds),
+      fc.integer({ min: 16_384, max: 20_000 }),
+    ],
+    {
+      numRuns: 25,
+    },
+  )("equal a full sort", (seed, kind, n) => {
+    let state = seed;
+    const random = () => {
+      state = (state * 16807) % 2147483647;
+      return state / 2147483647;
+    };
+    const values = Array.from({ length: n }, (_, i) => {
+      const u = random();
+      switch (kind) {
+        case "lognormal":
+          return Math.round(
+            1_800_000 * Math.exp(1.5 * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random())),
+          );
+        case "signed":
+          return (u - 0.5) * 10 ** Math.floor(random() * 12);
+        case "duplicates":
+          return Math.floor(u * 5);
+        case "narrow":
+          return 1 + i * 1e-13; // one bucket: falls back to quickselect
+        default:
+          return u < 0.3 ? -0 : u < 0.6 ? 0 : u - 0.6; // "zeros"
+      }
+    });
+    const sorted = Float64Array.from(values).sort();
+    const ps = [0, 50, 90, 95, 99.9, 100];
+    const linear = ps.map((p) => {
+      const h = (n - 1) * (p / 100);
+      const lo = Math.floor(h);
+      const a = sorted[lo] as number;
+      return lo + 1 < n && h !== lo ? a + (h - lo) * ((sorted[lo + 1] as number) - a) : a;
+    });
+    const nearest = ps.map((p) => {
+      const rank = Math.ceil((p / 100) * n);
+      return sorted[rank <= 1 ? 0 : rank - 1] as number;
+    });
+    // == rather than Object.is: -0 and +0 are the same percentile.
+    expect(percentiles(values, ps).every((v, i) => v === linear[i])).toBe(true);
+    expect(percentiles(values, ps, { method: "nearest-rank" }).every((v, i) => v === nearest[i])).toBe(true);
+    expect(percentile(values, 50) === linear[1]).toBe(true);
+  });
+
+  it("names the first bad value of a large sample", () => {
+    const values = Array.from({ length: 20_000 }, (_, i) => i);
+    values[17_001] = Number.NaN;
+    expect(() => percentile(values, 50)).toThrow(/values\.17001/);
+  });
+});

@@ -1,3 +1,4 @@
+import { BUCKET_MIN, valuesAtRanks } from "./_lib/bucketRanks";
 import { percentileOfSorted } from "./_lib/quantile";
 import { select } from "./_lib/select";
 import { fail, inRange } from "./_lib/validate";
@@ -37,8 +38,6 @@ const SUBJECT = "percentile input";
 // typed array element by element. One array kind for every size also keeps the selection monomorphic:
 // mixing typed arrays in made it about a third slower for everyone.
 function copyOf(values: readonly number[]): number[] {
-  if (!Array.isArray(values)) fail(SUBJECT, "values", "must be an array of numbers");
-  if (values.length === 0) throw new MetricsError("EMPTY_INPUT", "Cannot take a percentile of no values");
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     // Number.isFinite is false for anything but a finite number, strings and null included.
@@ -47,34 +46,87 @@ function copyOf(values: readonly number[]): number[] {
   return values.slice();
 }
 
-// Adds the ranks a percentile reads (both neighbours for linear interpolation) to `ranks`, once each.
-function addRanks(ranks: number[], n: number, p: number, method: PercentileMethod): void {
-  let first: number;
-  let second = -1;
-  if (method === "nearest-rank") {
-    const rank = Math.ceil((p / 100) * n);
-    first = rank <= 1 ? 0 : rank - 1;
-  } else {
-    const h = (n - 1) * (p / 100);
-    first = Math.floor(h);
-    if (first !== h && first + 1 < n) second = first + 1;
-  }
-  if (!ranks.includes(first)) ranks.push(first);
-  if (second >= 0 && !ranks.includes(second)) ranks.push(second);
+// One copy buffer reused by every call up to SCRATCH_MAX values (512 KB): allocating a typed array costs
+// as much as bucketing a few thousand values. Nothing is kept in it between calls.
+const SCRATCH_MAX = 65_536;
+let scratch = new Float64Array(0);
+
+function scratchOf(n: number): Float64Array {
+  if (n > SCRATCH_MAX) return new Float64Array(n);
+  if (scratch.length < n) scratch = new Float64Array(Math.min(SCRATCH_MAX, Math.max(n, 2 * scratch.length)));
+  return scratch.subarray(0, n);
 }
 
-// Places the needed ranks with quickselect (O(n) instead of a full sort), then reads them as from a sorted array.
+// Adds the ranks a percentile reads (both neighbours for linear interpolation) to `ranks`.
+function addRanks(ranks: number[], n: number, p: number, method: PercentileMethod): void {
+  if (method === "nearest-rank") {
+    const rank = Math.ceil((p / 100) * n);
+    ranks.push(rank <= 1 ? 0 : rank - 1);
+    return;
+  }
+  const h = (n - 1) * (p / 100);
+  const first = Math.floor(h);
+  ranks.push(first);
+  if (first !== h && first + 1 < n) ranks.push(first + 1);
+}
+
+// Sorts ranks ascending and drops repeats, in place. A few ranks (the usual case) go by insertion, which
+// costs less than calling a comparator.
+function sortDistinct(ranks: number[]): void {
+  if (ranks.length > 16) ranks.sort((x, y) => x - y);
+  else {
+    for (let i = 1; i < ranks.length; i++) {
+      const rank = ranks[i] as number;
+      let j = i;
+      while (j > 0 && (ranks[j - 1] as number) > rank) {
+        ranks[j] = ranks[j - 1] as number;
+        j--;
+      }
+      ranks[j] = rank;
+    }
+  }
+  let kept = 0;
+  for (let i = 0; i < ranks.length; i++) {
+    if (kept === 0 || ranks[kept - 1] !== ranks[i]) ranks[kept++] = ranks[i] as number;
+  }
+  if (kept < ranks.length) ranks.length = kept;
+}
+
+// The sample with the ranks the percentiles read in place (other positions in any order), or sorted.
 function placed(
   values: readonly number[],
   ps: readonly number[],
   method: PercentileMethod,
 ): ArrayLike<number> {
-  const a = copyOf(values);
+  if (!Array.isArray(values)) fail(SUBJECT, "values", "must be an array of numbers");
+  const n = values.length;
+  if (n === 0) throw new MetricsError("EMPTY_INPUT", "Cannot take a percentile of no values");
   const ranks: number[] = [];
-  for (let i = 0; i < ps.length; i++) addRanks(ranks, a.length, ps[i] as number, method);
-  ranks.sort((x, y) => x - y);
+  for (let i = 0; i < ps.length; i++) addRanks(ranks, n, ps[i] as number, method);
+  sortDistinct(ranks);
   // Many ranks: a full sort, numeric and in native code, is cheaper.
-  if (ranks.length > Math.log2(a.length + 1)) return Float64Array.from(a).sort();
+  if (ranks.length > 16 && ranks.length > Math.log2(n + 1)) return Float64Array.from(copyOf(values)).sort();
+  if (n >= BUCKET_MIN) {
+    const copy = scratchOf(n);
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (!Number.isFinite(v)) fail(SUBJECT, `values.${i}`, "must be a finite number");
+      const x = v as number;
+      copy[i] = x;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    const found = valuesAtRanks(copy, ranks, min, max);
+    if (found !== null) {
+      // The copy is done with: it carries the found values at their ranks, which is all that is read.
+      for (let r = 0; r < ranks.length; r++) copy[ranks[r] as number] = found[r] as number;
+      return copy;
+    }
+  }
+  // Quickselect places the ranks in O(n) instead of a full sort.
+  const a = copyOf(values);
   placeRanks(a, ranks, 0, ranks.length - 1, 0, a.length - 1);
   return a;
 }
@@ -160,5 +212,7 @@ export function percentiles(
   }
   const method = methodOf(options);
   const sorted = placed(values, ps, method);
-  return ps.map((p) => percentileOfSorted(sorted, p, method));
+  const out: number[] = [];
+  for (let i = 0; i < ps.length; i++) out.push(percentileOfSorted(sorted, ps[i] as number, method));
+  return out;
 }
