@@ -44,7 +44,11 @@ export type BucketUnit = "day" | "week" | "month";
 export interface SketchJSON {
   /** Values below 0.001 (ms), reported as 0. */
   readonly zero: number;
-  /** Key of `counts[0]`; key k holds values in (γ^(k−1), γ^k], γ = (1 + α) / (1 − α). */
+  /**
+   * Key of `counts[0]`. Key k holds the values v with L(v) in ((k − 1)/m, k/m], where L is the cubically
+   * interpolated log₂ of DDSketch (for v = 2^e·(1 + s): e + (6/35)s³ − (3/5)s² + (10/7)s) and
+   * m = 7 / (10·ln γ), γ = (1 + α) / (1 − α): each bucket spans at most a factor γ.
+   */
   readonly minKey: number;
   /** Count per key. */
   readonly counts: number[];
@@ -424,6 +428,22 @@ interface GroupContext {
 // applies them in arrival order while the group's state is hot: counts, histograms, volumes, sums (the same
 // additions in the same order), exactness and stores end exactly as if each had been applied at once.
 // Everything that reads the state flushes first.
+/**
+ * Writes one log entry at byte `at` and returns the position after it: the op and an unsigned 32-bit value
+ * (5 bytes), or for any other number (fractions, negatives, −0, which would come back as 0) the op with
+ * the WIDE flag and the exact double (9 bytes).
+ */
+function put(log: DataView, at: number, op: number, value: number): number {
+  if (value >>> 0 === value && (value !== 0 || 1 / value > 0)) {
+    log.setUint8(at, op);
+    log.setUint32(at + 1, value, true);
+    return at + 5;
+  }
+  log.setUint8(at, op + WIDE);
+  log.setFloat64(at + 1, value, true);
+  return at + 9;
+}
+
 class Group {
   readonly counts = new Array<number>(COUNTERS).fill(0);
   readonly csat = [0, 0, 0, 0, 0, 0];
@@ -453,23 +473,16 @@ class Group {
 
   log(op: number, value: number): void {
     if (this.used + 9 > this.capacity) this.makeRoom();
-    const u = this.used;
-    const log = this.pending;
-    // An unsigned 32-bit integer, and not −0 (which would come back as 0).
-    if (value >>> 0 === value && (value !== 0 || 1 / value > 0)) {
-      log.setUint8(u, op);
-      log.setUint32(u + 1, value, true);
-      this.used = u + 5;
-    } else {
-      log.setUint8(u, op + WIDE);
-      log.setFloat64(u + 1, value, true);
-      this.used = u + 9;
-    }
+    this.used = put(this.pending, this.used, op, value);
   }
 
   duration(metric: number, d: MetricDuration): void {
-    this.log(2 * metric, d.calendarMs);
-    if (d.businessMs !== null) this.log(2 * metric + 1, d.businessMs);
+    const business = d.businessMs;
+    // Both entries with one room check and one update of the position.
+    if (this.used + 18 > this.capacity) this.makeRoom();
+    const log = this.pending;
+    const u = put(log, this.used, 2 * metric, d.calendarMs);
+    this.used = business === null ? u : put(log, u, 2 * metric + 1, business);
   }
 
   private makeRoom(): void {

@@ -22,6 +22,32 @@ describe("DDSketch", () => {
     },
   );
 
+  const positive = fc.double({ min: 1e-3, max: 1e300, noNaN: true });
+  const alphas = fc.oneof(fc.constantFrom(0.01, 0.5, 1e-6), fc.double({ min: 1e-5, max: 0.9, noNaN: true }));
+
+  test.prop([positive, alphas])("maps one value to a key whose representative is within α", (v, alpha) => {
+    const sketch = new DDSketch(alpha);
+    const approx = sketch.value(sketch.key(v));
+    expect(Math.abs(approx - v)).toBeLessThanOrEqual(alpha * v * (1 + 1e-9));
+  });
+
+  test.prop([positive, positive, alphas])("keys never decrease as values grow", (a, b, alpha) => {
+    const sketch = new DDSketch(alpha);
+    const [lo, hi] = a <= b ? [a, b] : [b, a];
+    expect(sketch.key(lo)).toBeLessThanOrEqual(sketch.key(hi));
+  });
+
+  it("keys agree with the bucket bounds the representatives come from", () => {
+    // The lower bound of key k (its representative over 1 + α) belongs to key k − 1; just above it, to k.
+    const sketch = new DDSketch(0.01);
+    for (const v of [0.001, 0.75, 1, 1.5, 2, 1_000, 86_400_000, 2 ** 40 * 1.999]) {
+      const k = sketch.key(v);
+      const lower = sketch.value(k) / 1.01;
+      expect(sketch.key(lower * (1 + 1e-9))).toBe(k);
+      expect(sketch.key(lower * (1 - 1e-9))).toBe(k - 1);
+    }
+  });
+
   test.prop([sample, sample])("merges exactly: merged sketch equals the sketch of all values", (a, b) => {
     const one = new DDSketch(0.01);
     for (const v of [...a, ...b]) one.add(v);
