@@ -8,6 +8,7 @@ import { SupportKitError } from "@supportkit/core";
  * - `DUPLICATE_ITEM`: a work item with that id is already queued or assigned
  * - `UNKNOWN_SHIFT`: an agent names a shift that `options.shifts` does not define
  * - `UNSERIALISABLE_SHIFT`: a snapshot met a shift clock object that `options.shifts` does not name
+ * - `DISPATCH_IN_PROGRESS`: an event handler called `dispatch` or `restore` while a dispatch was running
  *
  * @example
  * ```ts
@@ -19,7 +20,8 @@ export type RoutingErrorCode =
   | "UNKNOWN_ITEM"
   | "DUPLICATE_ITEM"
   | "UNKNOWN_SHIFT"
-  | "UNSERIALISABLE_SHIFT";
+  | "UNSERIALISABLE_SHIFT"
+  | "DISPATCH_IN_PROGRESS";
 
 /**
  * A routing operation named something the router does not hold, or state that cannot be snapshotted.

@@ -423,6 +423,72 @@ describe("reading the router from an event handler", () => {
   }
 });
 
+describe("event handlers that throw or dispatch", () => {
+  function setup() {
+    const router = createTunedRouter({ strategy: "least-busy", stickyWaitMs: 10 * MIN }, -1, true);
+    for (const id of ["a", "b", "c"]) router.upsertAgent(agent(id, { capacity: { chat: 2 } }));
+    return router;
+  }
+
+  it("refuses dispatch and restore from a handler during a dispatch, and the next dispatch finishes the work", () => {
+    const router = setup();
+    for (let i = 0; i < 8; i++) router.enqueue(item(`t${i}`, { createdAt: T0 + i }));
+    const saved = router.snapshot();
+    const calls = [() => router.dispatch(T0 + MIN), () => router.restore(saved)];
+    const refusals: unknown[] = [];
+    const off = router.events.on("routing.assigned", () => {
+      const call = calls.shift();
+      if (call === undefined) return;
+      try {
+        call();
+      } catch (error) {
+        refusals.push(error);
+      }
+    });
+    const first = router.dispatch(T0 + MIN).assignments;
+    off();
+    expect(refusals).toHaveLength(2);
+    for (const error of refusals) {
+      expect(error).toBeInstanceOf(RoutingError);
+      expect((error as RoutingError).code).toBe("DISPATCH_IN_PROGRESS");
+    }
+    // The refused calls changed nothing: the outer dispatch filled all six places.
+    expect(first).toHaveLength(6);
+    expect(router.queue(T0 + MIN).map((q) => q.item.id)).toEqual(["t6", "t7"]);
+  });
+
+  it("a handler that throws stops the dispatch; nothing is lost and the next dispatch serves every class", () => {
+    const router = setup();
+    // t0 waits for its busy previous agent (set aside during the pass), the rest route normally.
+    router.upsertAgent(agent("p", { capacity: { chat: 1 }, load: { chat: 1 } }));
+    router.enqueue(item("t0", { createdAt: T0, previousAgentId: "p" }));
+    for (let i = 1; i < 8; i++)
+      router.enqueue(item(`t${i}`, { createdAt: T0 + i, language: i % 2 ? "en" : "de" }));
+    router.upsertAgent(agent("d", { capacity: { chat: 2 }, languages: ["de"] }));
+    let seen = 0;
+    const off = router.events.on("routing.assigned", () => {
+      if (++seen === 2) throw new Error("handler failed");
+    });
+    expect(() => router.dispatch(T0 + MIN)).toThrow("handler failed");
+    off();
+    const made = router.snapshot().assignments.length;
+    expect(made).toBe(2);
+    const rest = router.dispatch(T0 + MIN).assignments.map((m) => m.itemId);
+    // Every item is still either queued or assigned, t0 is still waiting, and no agent with room is idle.
+    const assigned = router.snapshot().assignments.map((a) => a.item.id);
+    const queued = router.queue(T0 + MIN).map((q) => q.item.id);
+    expect(new Set([...assigned, ...queued]).size).toBe(8);
+    expect(queued).toContain("t0");
+    expect(rest.length + made).toBe(assigned.length);
+    // Six places for the four English items (a, b, c) and two for the three German ones (d): t6 and the
+    // waiting t0 stay queued.
+    expect(assigned).toHaveLength(6);
+    expect(queued.sort()).toEqual(["t0", "t6"]);
+    // Once its sticky wait is over, t0 falls back to an agent with room: it is still in its queue.
+    expect(router.dispatch(T0 + 20 * MIN).assignments.map((m) => m.itemId)).toEqual(["t0"]);
+  });
+});
+
 describe("agent state across one dispatch", () => {
   it("a sticky item for an agent just given work by the fast path counts that work", () => {
     // a takes t0 by least-busy (the slot-table path, which updates the agent object only later); t1

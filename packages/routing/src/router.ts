@@ -180,7 +180,13 @@ export interface Router<Events extends RoutingEventMap = RoutingEventMap> {
   cancel(itemId: string): WorkItem;
   /** Ends an assignment: the agent gets its capacity back. */
   release(itemId: string): { itemId: string; agentId: string };
-  /** Assigns queued work at `now`; work-conserving and idempotent. */
+  /**
+   * Assigns queued work at `now`; work-conserving and idempotent. Event handlers run during it and may read
+   * the router or change it (release, enqueue, …); a handler's error stops the dispatch and propagates, the
+   * assignments made before it stand, and the next dispatch serves every class again.
+   *
+   * @throws RoutingError (code `DISPATCH_IN_PROGRESS`) when called from a handler during a dispatch
+   */
   dispatch(now: InstantInput, options?: DispatchOptions): DispatchResult;
   /** The next instant a time-based re-evaluation is due, or `null`. */
   nextWakeAt(): Date | null;
@@ -194,7 +200,11 @@ export interface Router<Events extends RoutingEventMap = RoutingEventMap> {
   explain(ticket: string | WorkItemInput | Ticket, now?: InstantInput): CandidateExplanations;
   /** The whole state as JSON-safe data. */
   snapshot(): RouterSnapshot;
-  /** Replaces the whole state with a snapshot's. */
+  /**
+   * Replaces the whole state with a snapshot's.
+   *
+   * @throws RoutingError (code `DISPATCH_IN_PROGRESS`) when called from a handler during a dispatch
+   */
   restore(snapshot: unknown): void;
 }
 
@@ -1713,6 +1723,23 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     dirty = [];
     const skipped: ItemState[] = [];
     passNo++;
+    try {
+      servePass(now, nowDate, out, mode, skipped);
+    } finally {
+      // Also when an event handler threw: items set aside for a sticky wait go back to their queues.
+      for (const state of skipped) (state.cls as ClassState).items.push(state.slot);
+      catchUp();
+    }
+  }
+
+  /** Serves the pass heap's classes until every one is empty or blocked (see {@link greedy}). */
+  function servePass(
+    now: number,
+    nowDate: Date,
+    out: Assignment[],
+    mode: "greedy" | "matching",
+    skipped: ItemState[],
+  ): void {
     for (;;) {
       const num = pass.peek();
       if (num < 0) break;
@@ -1775,8 +1802,6 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       if (next >= 0) pass.replaceTopHead(next);
       else pass.pop();
     }
-    for (const state of skipped) (state.cls as ClassState).items.push(state.slot);
-    catchUp();
   }
 
   /** How many more items `agent` can take on `channel` now (capacity, units and fair limit). */
@@ -1847,18 +1872,41 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     });
   }
 
+  /** Set while `dispatch` runs: event handlers it calls may not dispatch or restore. */
+  let dispatching = false;
+
+  function refuseDuringDispatch(call: string): void {
+    if (dispatching) {
+      throw new RoutingError(
+        "DISPATCH_IN_PROGRESS",
+        `${call}() was called from an event handler while a dispatch is running; call it after dispatch() returns`,
+      );
+    }
+  }
+
   function dispatch(nowInput: InstantInput, dispatchOptions: DispatchOptions = {}): DispatchResult {
+    refuseDuringDispatch("dispatch");
     const nowDate = toDate(nowInput, "now");
     const now = nowDate.getTime();
-    prepare(now);
-    const out: Assignment[] = [];
-    if (ordered) syncOrders();
-    if (dispatchOptions.mode === "matching") {
-      matchingPass(now, nowDate, out);
+    dispatching = true;
+    try {
+      prepare(now);
+      const out: Assignment[] = [];
+      if (ordered) syncOrders();
+      if (dispatchOptions.mode === "matching") {
+        matchingPass(now, nowDate, out);
+        for (const cls of classes.values()) markDirty(cls);
+      }
+      greedy(now, nowDate, out, "greedy");
+      return { at: nowDate, assignments: out, queued: queuedCount, nextWakeAt: nextWakeAt() };
+    } catch (error) {
+      // An event handler threw. The assignments made so far stand (each was complete before its event);
+      // every class is looked at again by the next dispatch, so none is left waiting with agents free.
       for (const cls of classes.values()) markDirty(cls);
+      throw error;
+    } finally {
+      dispatching = false;
     }
-    greedy(now, nowDate, out, "greedy");
-    return { at: nowDate, assignments: out, queued: queuedCount, nextWakeAt: nextWakeAt() };
   }
 
   // ---- explanations -------------------------------------------------------------------------------
@@ -2030,6 +2078,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   }
 
   function restore(input: unknown): void {
+    refuseDuringDispatch("restore");
     const data = parseRouterSnapshot(input);
     const nextAgents = new Map<string, AgentRec>();
     for (const row of data.agents) {
@@ -2139,6 +2188,8 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     }
     for (const cls of classes.values())
       if (store.headOf[cls.num] !== cls.items.peek()) fail(`queue head of ${cls.key}`);
+    for (const state of tracked.values())
+      if (state.live && state.cls !== null && !state.cls.items.has(state.slot)) fail(`queue of ${state.id}`);
     for (const rk of rankers.values()) {
       if (!ordered) break;
       let count = 0;
