@@ -10,7 +10,7 @@ import {
 } from "@supportkit/core";
 import { AgentOrder } from "./_lib/agentOrder";
 import { Heap } from "./_lib/heap";
-import { ItemQueue, ItemStore, PassHeap } from "./_lib/itemQueue";
+import { ItemQueue, ItemStore, PassHeap, queueRemove } from "./_lib/itemQueue";
 import { maxMatching } from "./_lib/matching";
 import { Pool } from "./_lib/pool";
 import { keyOf, rankEligible } from "./_lib/rank";
@@ -1586,7 +1586,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       lastAssignedAt: Number.isFinite(idle) ? new Date(idle) : null,
       agentId,
     };
-    cls.items.remove(row);
+    queueRemove(store, cls.num, row);
     store.release(row);
     rowItem[row] = undefined as unknown as ItemState;
     queuedCount--;
@@ -1756,7 +1756,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
           continue;
         }
       }
-      const headRow = cls.items.peek();
+      const headRow = store.headOf[num] as number;
       if (headRow < 0) {
         pass.pop();
         continue;
@@ -1798,7 +1798,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         }
         out.push(assign(head, agent, "strategy", mode, now));
       }
-      const next = cls.items.peek();
+      const next = store.headOf[num] as number;
       if (next >= 0) pass.replaceTopHead(next);
       else pass.pop();
     }
@@ -2186,8 +2186,27 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       }
       if (listed !== order.size) fail(`order ${c} size`);
     }
-    for (const cls of classes.values())
-      if (store.headOf[cls.num] !== cls.items.peek()) fail(`queue head of ${cls.key}`);
+    const regions: [number, number][] = [];
+    for (const cls of classes.values()) {
+      // Each class queue is a heap within its own region of the shared queue array, with exact positions.
+      const start = store.queueStart[cls.num] as number;
+      const size = store.queueSize[cls.num] as number;
+      if (size > (store.queueCap[cls.num] as number)) fail(`queue size of ${cls.key}`);
+      if ((store.queueCap[cls.num] as number) > 0)
+        regions.push([start, start + (store.queueCap[cls.num] as number)]);
+      for (let i = 0; i < size; i++) {
+        const row = store.queueData[start + i] as number;
+        if (store.pos[row] !== i) fail(`queue position in ${cls.key}`);
+        if (i > 0 && store.before(row, store.queueData[start + ((i - 1) >> 1)] as number))
+          fail(`queue order of ${cls.key}`);
+      }
+      if (store.headOf[cls.num] !== (size > 0 ? store.queueData[start] : -1))
+        fail(`queue head of ${cls.key}`);
+    }
+    regions.sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < regions.length; i++)
+      if ((regions[i] as [number, number])[0] < (regions[i - 1] as [number, number])[1])
+        fail("queue regions overlap");
     for (const state of tracked.values())
       if (state.live && state.cls !== null && !state.cls.items.has(state.slot)) fail(`queue of ${state.id}`);
     for (const rk of rankers.values()) {

@@ -26,6 +26,18 @@ export class ItemStore {
    * which classes have work, and how urgent, can be read without touching the class objects.
    */
   headOf = new Int32Array(64).fill(-1);
+  /**
+   * Every class queue's heap, each in its own region of one shared array (`queueStart`, `queueCap` and
+   * `queueSize` by class number). Reaching a class's heap is then one load from arrays that stay in cache,
+   * not a walk from the class object to a queue object, to its array, to the array's storage: that chain
+   * cost a cache miss per step on every assignment. A queue that outgrows its region moves to a new one,
+   * twice the size, at the end; the old region is not reused, which at most doubles the space.
+   */
+  queueData = new Int32Array(256);
+  queueStart = new Int32Array(64);
+  queueCap = new Int32Array(64);
+  queueSize = new Int32Array(64);
+  private queueEnd = 0;
   private readonly free: number[] = [];
   private next = 0;
 
@@ -60,13 +72,37 @@ export class ItemStore {
     const headOf = grown(this.headOf, size);
     headOf.fill(-1, this.headOf.length);
     this.headOf = headOf;
+    this.queueStart = grown(this.queueStart, size);
+    this.queueCap = grown(this.queueCap, size);
+    this.queueSize = grown(this.queueSize, size);
   }
 
-  /** Drops every row. */
+  /** Gives class `num`'s queue a region for at least one more entry. */
+  growQueue(num: number): void {
+    const size = this.queueSize[num] as number;
+    const cap = Math.max(4, 2 * (this.queueCap[num] as number));
+    const start = this.queueEnd;
+    if (start + cap > this.queueData.length) {
+      let length = this.queueData.length;
+      while (length < start + cap) length *= 2;
+      this.queueData = grown(this.queueData, length);
+    }
+    const from = this.queueStart[num] as number;
+    this.queueData.copyWithin(start, from, from + size);
+    this.queueStart[num] = start;
+    this.queueCap[num] = cap;
+    this.queueEnd = start + cap;
+  }
+
+  /** Drops every row and queue. */
   clear(): void {
     this.free.length = 0;
     this.ids = [];
     this.next = 0;
+    this.queueEnd = 0;
+    this.queueCap.fill(0);
+    this.queueSize.fill(0);
+    this.headOf.fill(-1);
   }
 
   /** Whether item `a` comes before item `b` in queue order. */
@@ -93,100 +129,124 @@ export class ItemStore {
   }
 }
 
-/** The queued items of one requirement class: an indexed binary heap of item rows in queue order. */
+/**
+ * The queued items of one requirement class: an indexed binary heap of item rows in queue order, stored
+ * in the store's shared queue array (see {@link ItemStore.queueData}). Positions in `pos` are relative to
+ * the class's region.
+ */
 export class ItemQueue {
-  size = 0;
-  private heap = new Int32Array(4);
-
-  /** `num`: the class's number, under which the store keeps the queue's first row (`headOf`). */
+  /** `num`: the class's number, under which the store keeps the queue (an emptied one if it had one). */
   constructor(
     private readonly store: ItemStore,
     private readonly num: number,
   ) {
     store.ensureClass(num);
+    store.queueSize[num] = 0;
     store.headOf[num] = -1;
+  }
+
+  get size(): number {
+    return this.store.queueSize[this.num] as number;
   }
 
   /** The first item's row, or -1 when empty. */
   peek(): number {
-    return this.size > 0 ? (this.heap[0] as number) : -1;
+    return this.store.headOf[this.num] as number;
   }
 
   has(slot: number): boolean {
-    const at = this.store.pos[slot] as number;
-    return at >= 0 && at < this.size && this.heap[at] === slot;
+    return queueHas(this.store, this.num, slot);
   }
 
   push(slot: number): void {
-    if (this.size === this.heap.length) this.heap = grown(this.heap, this.heap.length * 2);
-    const at = this.size++;
-    this.heap[at] = slot;
-    this.store.pos[slot] = at;
-    this.up(at);
-    this.store.headOf[this.num] = this.heap[0] as number;
+    queuePush(this.store, this.num, slot);
   }
 
   remove(slot: number): boolean {
-    if (!this.has(slot)) return false;
-    const pos = this.store.pos;
-    const at = pos[slot] as number;
-    const last = this.heap[--this.size] as number;
-    pos[slot] = -1;
-    if (last !== slot) {
-      this.heap[at] = last;
-      pos[last] = at;
-      this.up(at);
-      this.down(pos[last] as number);
-    }
-    this.store.headOf[this.num] = this.size > 0 ? (this.heap[0] as number) : -1;
-    return true;
+    return queueRemove(this.store, this.num, slot);
   }
 
   /** The rows in heap (not queue) order. */
   toArray(): number[] {
-    return Array.from(this.heap.subarray(0, this.size));
+    const start = this.store.queueStart[this.num] as number;
+    return Array.from(this.store.queueData.subarray(start, start + this.size));
   }
+}
 
-  private up(start: number): void {
-    const heap = this.heap;
-    const store = this.store;
-    const pos = store.pos;
-    let index = start;
-    const slot = heap[index] as number;
-    while (index > 0) {
-      const parentIndex = (index - 1) >> 1;
-      const parent = heap[parentIndex] as number;
-      if (!store.before(slot, parent)) break;
-      heap[index] = parent;
-      pos[parent] = index;
-      index = parentIndex;
-    }
-    heap[index] = slot;
-    pos[slot] = index;
-  }
+/** Whether row `slot` is in class `num`'s queue. */
+export function queueHas(store: ItemStore, num: number, slot: number): boolean {
+  const at = store.pos[slot] as number;
+  return (
+    at >= 0 &&
+    at < (store.queueSize[num] as number) &&
+    store.queueData[(store.queueStart[num] as number) + at] === slot
+  );
+}
 
-  private down(start: number): void {
-    const heap = this.heap;
-    const store = this.store;
-    const pos = store.pos;
-    const size = this.size;
-    let index = start;
-    const slot = heap[index] as number;
-    for (;;) {
-      const left = 2 * index + 1;
-      if (left >= size) break;
-      const right = left + 1;
-      let child = left;
-      if (right < size && store.before(heap[right] as number, heap[left] as number)) child = right;
-      const childSlot = heap[child] as number;
-      if (!store.before(childSlot, slot)) break;
-      heap[index] = childSlot;
-      pos[childSlot] = index;
-      index = child;
-    }
-    heap[index] = slot;
-    pos[slot] = index;
+/** Adds row `slot` to class `num`'s queue. */
+export function queuePush(store: ItemStore, num: number, slot: number): void {
+  if (store.queueSize[num] === store.queueCap[num]) store.growQueue(num);
+  const at = store.queueSize[num] as number;
+  store.queueSize[num] = at + 1;
+  siftUp(store, store.queueStart[num] as number, at, slot);
+  store.headOf[num] = store.queueData[store.queueStart[num] as number] as number;
+}
+
+/** Takes row `slot` out of class `num`'s queue; false when it is not there. */
+export function queueRemove(store: ItemStore, num: number, slot: number): boolean {
+  if (!queueHas(store, num, slot)) return false;
+  const pos = store.pos;
+  const data = store.queueData;
+  const start = store.queueStart[num] as number;
+  const at = pos[slot] as number;
+  const size = (store.queueSize[num] as number) - 1;
+  store.queueSize[num] = size;
+  const last = data[start + size] as number;
+  pos[slot] = -1;
+  if (last !== slot) {
+    // The last entry fills the hole and goes up if it beats its new parent, else down.
+    if (at > 0 && store.before(last, data[start + ((at - 1) >> 1)] as number)) siftUp(store, start, at, last);
+    else siftDown(store, start, size, at, last);
   }
+  store.headOf[num] = size > 0 ? (data[start] as number) : -1;
+  return true;
+}
+
+function siftUp(store: ItemStore, start: number, from: number, slot: number): void {
+  const data = store.queueData;
+  const pos = store.pos;
+  let index = from;
+  while (index > 0) {
+    const parentIndex = (index - 1) >> 1;
+    const parent = data[start + parentIndex] as number;
+    if (!store.before(slot, parent)) break;
+    data[start + index] = parent;
+    pos[parent] = index;
+    index = parentIndex;
+  }
+  data[start + index] = slot;
+  pos[slot] = index;
+}
+
+function siftDown(store: ItemStore, start: number, size: number, from: number, slot: number): void {
+  const data = store.queueData;
+  const pos = store.pos;
+  let index = from;
+  for (;;) {
+    const left = 2 * index + 1;
+    if (left >= size) break;
+    let child = left;
+    const right = left + 1;
+    if (right < size && store.before(data[start + right] as number, data[start + left] as number))
+      child = right;
+    const childSlot = data[start + child] as number;
+    if (!store.before(childSlot, slot)) break;
+    data[start + index] = childSlot;
+    pos[childSlot] = index;
+    index = child;
+  }
+  data[start + index] = slot;
+  pos[slot] = index;
 }
 
 /**
