@@ -264,6 +264,8 @@ interface ClassState {
   /** Index in `classList`, the class's number in the dispatch pass. */
   readonly num: number;
   readonly req: Requirements;
+  /** `req.channel`, kept on the class itself: the assignment path then reads no requirements object. */
+  readonly channel: number;
   readonly items: ItemQueue;
   /** Agents passing the static checks with capacity on the channel, by id; always `rk.cands`. */
   cands: AgentRec[];
@@ -648,7 +650,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   /** {@link bestInOrder} as a slot, -1 for none. */
   function bestSlotInOrder(cls: ClassState, now: number, nowDate: Date): number {
     if (unsorted.length > 0 || rankStale) syncOrders();
-    const channel = cls.req.channel;
+    const channel = cls.channel;
     const order = orders[channel] as AgentOrder;
     const cands = cls.rk.slots;
     const byCands = scanLimit < 0 ? cands.length * cands.length * 3 <= order.size : cands.length <= scanLimit;
@@ -1199,7 +1201,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       item.previousAgentId === undefined
         ? Number.NEGATIVE_INFINITY
         : created + (item.stickyWaitMs ?? opts.stickyWaitMs);
-    const slot = store.alloc(item.id, base, created, weight, stickyUntil);
+    const slot = store.alloc(item.id, base, created, stickyUntil);
     const state: ItemState = {
       item,
       slot,
@@ -1322,6 +1324,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       key: req.key,
       num: classList.length,
       req,
+      channel: req.channel,
       items: new ItemQueue(store, classList.length),
       cands: rk.cands,
       bits: rk.bits,
@@ -1340,7 +1343,6 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   function place(state: ItemState, now: number): void {
     const req = compileRequirements(state.item, now);
     state.relaxed = req.relaxed;
-    store.relaxed[state.slot] = req.relaxed ? 1 : 0;
     const cls = classFor(req);
     if (state.cls !== cls) {
       if (state.cls !== null) state.cls.items.remove(state.slot);
@@ -1572,11 +1574,12 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     now: number,
   ): Assignment {
     const state = rowItem[row] as ItemState;
-    const channel = cls.req.channel;
-    const itemId = store.ids[row] as string;
+    const channel = cls.channel;
+    // The item record is written below anyway, so its id, weight and relaxed flag cost no extra miss.
+    const itemId = state.id;
     const created = store.created[row] as number;
-    const weight = store.weight[row] as number;
-    const relaxed = store.relaxed[row] === 1;
+    const weight = state.weight;
+    const relaxed = state.relaxed;
     const cell = s * CH + channel;
     const agentId = slotId[s] as string;
     const idle = hotIdle[s] as number;
@@ -1679,7 +1682,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   let passNo = 0;
 
   function hasRoomNow(agent: AgentRec, cls: ClassState): boolean {
-    const channel = cls.req.channel;
+    const channel = cls.channel;
     if (ordered) {
       // Listed in the channel order means online, with room and not parked; the bit set is membership.
       // Both are slot tables, so the check reads no agent object.
