@@ -405,11 +405,15 @@ const OP_CSAT = 21; // score
 const OP_NPS = 22; // score
 const OP_CES = 23; // score
 
-// The pending log is a byte stream of entries: an op byte, then the number as a 32-bit unsigned integer
-// when it is one (most durations in ms, counts, ids, scores: 5 bytes an entry) or else as a float64 with
-// WIDE added to the op (9 bytes), so every number comes back bit for bit. It starts small so tiny groups stay
-// small and doubles up to PENDING_MAX bytes, after which it is flushed: fewer bytes a ticket means fewer
-// cache lines written and read back, and more tickets sharing each flush's cache misses.
+// The pending log is a byte stream of entries: an op byte (ops are below 32), then the number in the
+// fewest bytes that hold it exactly, the op's top bits saying which: an unsigned integer below 2⁸ (SMALL,
+// 2 bytes an entry: zeros, counts, scores), below 2²⁴ (MEDIUM, 4 bytes: durations under 4.6 hours) or
+// below 2³² (5 bytes), else a float64 (WIDE, 9 bytes), so every number comes back bit for bit. It starts
+// small so tiny groups stay small and doubles up to PENDING_MAX bytes, after which it is flushed: fewer
+// bytes a ticket means fewer cache lines written and read back, and more tickets sharing each flush's
+// cache misses.
+const SMALL = 32;
+const MEDIUM = 64;
 const WIDE = 128;
 const PENDING_FIRST = 256;
 const PENDING_MAX = 4_096;
@@ -429,12 +433,21 @@ interface GroupContext {
 // additions in the same order), exactness and stores end exactly as if each had been applied at once.
 // Everything that reads the state flushes first.
 /**
- * Writes one log entry at byte `at` and returns the position after it: the op and an unsigned 32-bit value
- * (5 bytes), or for any other number (fractions, negatives, −0, which would come back as 0) the op with
- * the WIDE flag and the exact double (9 bytes).
+ * Writes one log entry at byte `at` and returns the position after it: the op and an unsigned integer in
+ * 1, 3 or 4 bytes (2, 4 or 5 in all), or for any other number (fractions, negatives, −0, which would come
+ * back as 0) the op with the WIDE flag and the exact double (9 bytes).
  */
 function put(log: DataView, at: number, op: number, value: number): number {
   if (value >>> 0 === value && (value !== 0 || 1 / value > 0)) {
+    // Small values (zeros, counts, flags) and durations under 4.6 hours take one store, op in the low byte.
+    if (value < 256) {
+      log.setUint16(at, op + SMALL + value * 256, true);
+      return at + 2;
+    }
+    if (value < 16_777_216) {
+      log.setUint32(at, op + MEDIUM + value * 256, true);
+      return at + 4;
+    }
     log.setUint8(at, op);
     log.setUint32(at + 1, value, true);
     return at + 5;
@@ -507,9 +520,17 @@ class Group {
     while (k < used) {
       let op = log.getUint8(k);
       let v: number;
-      if (op < WIDE) {
+      if (op < SMALL) {
         v = log.getUint32(k + 1, true);
         k += 5;
+      } else if (op < MEDIUM) {
+        op -= SMALL;
+        v = log.getUint8(k + 1);
+        k += 2;
+      } else if (op < WIDE) {
+        op -= MEDIUM;
+        v = log.getUint32(k, true) >>> 8;
+        k += 4;
       } else {
         op -= WIDE;
         v = log.getFloat64(k + 1, true);
