@@ -329,6 +329,25 @@ describe("snapshot and restore", () => {
     expect(() => router.snapshot()).toThrow(expect.objectContaining({ code: "UNSERIALISABLE_SHIFT" }));
   });
 
+  it("rebuilds its queues when time goes backwards, again and again, and decides as a fresh router", () => {
+    // Classes are numbered by first arrival, and renumbered in queue order by a rebuild: the one-item
+    // class that came first then follows the twenty-item class, whose queue must find room of its own.
+    const setup = () => {
+      const router = createTunedRouter({ strategy: "least-busy" }, -1, true);
+      router.upsertAgent(agent("a", { capacity: { chat: 2 }, languages: ["en", "de"] }));
+      router.enqueue(item("low", { createdAt: T0, language: "fr", priority: "low" }));
+      for (let i = 0; i < 20; i++) router.enqueue(item(`t${i}`, { createdAt: T0 + i, priority: "urgent" }));
+      return router;
+    };
+    const rewound = setup();
+    for (let k = 5; k >= 1; k--) rewound.dispatch(T0 + k * 60 * MIN); // each call is earlier: a rebuild
+    const fresh = setup();
+    fresh.dispatch(T0 + 60 * MIN);
+    expect(rewound.queue(T0 + 90 * MIN).map((q) => q.item.id)).toEqual(
+      fresh.queue(T0 + 90 * MIN).map((q) => q.item.id),
+    );
+  });
+
   it("stays correct when time goes backwards", () => {
     const router = createRouter();
     router.upsertAgent(agent("a", { skills: [{ name: "x", level: 1 }] }));

@@ -1391,6 +1391,8 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   function rebuild(now: number): void {
     classes = new Map();
     classList = [];
+    // The classes are numbered afresh, so their queue regions are too: space left by the old ones is reused.
+    store.clearQueues();
     rankers = new Map();
     dirty = [];
     timers = new Heap<Timer>((a, b) => a.at < b.at);

@@ -88,15 +88,20 @@ export class ItemStore {
     this.queueEnd = start + cap;
   }
 
+  /** Empties every class queue and gives their space back (the classes are about to be rebuilt). */
+  clearQueues(): void {
+    this.queueEnd = 0;
+    this.queueCap.fill(0);
+    this.queueSize.fill(0);
+    this.headOf.fill(-1);
+  }
+
   /** Drops every row and queue. */
   clear(): void {
     this.free.length = 0;
     this.ids = [];
     this.next = 0;
-    this.queueEnd = 0;
-    this.queueCap.fill(0);
-    this.queueSize.fill(0);
-    this.headOf.fill(-1);
+    this.clearQueues();
   }
 
   /** Whether item `a` comes before item `b` in queue order. */
