@@ -449,8 +449,8 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   let slotAgent: AgentRec[] = [];
   // The numbers an assignment reads and writes, in flat tables by slot (per channel for the `t*` rows):
   // an agent's `load`, `capacity` and `routed` are views into them (see `bindRows`), and `touch` copies
-  // its scalar fields in. The assignment path then updates these tables and only stores into the agent
-  // object, which is never read there: agent objects are scattered in memory, the tables stay in cache.
+  // its scalar fields in. The assignment path then updates these tables only (the agent object catches
+  // up later, see `behind`): agent objects are scattered in memory, the tables stay in cache.
   let tLoad = new Float64Array(0);
   let tCap = new Float64Array(0);
   let tRouted = new Float64Array(0);
