@@ -968,8 +968,9 @@ class Engine {
     }
   }
 
-  private at(combo: Combo, f: TicketFacts, tag: string | null, fixed: Group, ms: number): Group {
-    return this.event ? this.group(combo, f, tag, this.bucketOf(ms)) : fixed;
+  /** The group of the bucket holding instant `ms` (with the `event` anchor). */
+  private groupAt(combo: Combo, f: TicketFacts, tag: string | null, ms: number): Group {
+    return this.group(combo, f, tag, this.bucketOf(ms));
   }
 
   private addCombo(f: TicketFacts, combo: Combo, tag: string | null): void {
@@ -988,7 +989,9 @@ class Engine {
       gc.log(OP_CATEGORY, category);
     }
 
-    const go = this.at(combo, f, tag, gc, solvedAt ?? created);
+    // Event instants are read only with the `event` anchor: the Date objects are cache misses otherwise.
+    const event = this.event;
+    const go = event ? this.groupAt(combo, f, tag, solvedAt ?? created) : gc;
     if (solvedAt !== null) {
       const bits =
         (f.reopens > 0 ? 1 : 0) +
@@ -1003,26 +1006,27 @@ class Engine {
     go.duration(7, f.agentWork);
     if (f.sla !== undefined) addSla(go, f);
     if (f.firstReply !== null) {
-      this.at(combo, f, tag, gc, f.firstReplyAt === null ? created : f.firstReplyAt.getTime()).duration(
-        0,
-        f.firstReply,
-      );
+      const at = event && f.firstReplyAt !== null ? f.firstReplyAt.getTime() : created;
+      (event ? this.groupAt(combo, f, tag, at) : gc).duration(0, f.firstReply);
     }
-    for (const r of f.replies) this.at(combo, f, tag, gc, r.at.getTime()).duration(1, r);
+    if (event) for (const r of f.replies) this.groupAt(combo, f, tag, r.at.getTime()).duration(1, r);
+    else for (const r of f.replies) gc.duration(1, r);
     if (f.firstResolution !== null) {
-      const firstSolved = f.firstSolvedAt === null ? created : f.firstSolvedAt.getTime();
-      this.at(combo, f, tag, gc, firstSolved).duration(2, f.firstResolution);
+      const at = event && f.firstSolvedAt !== null ? f.firstSolvedAt.getTime() : created;
+      (event ? this.groupAt(combo, f, tag, at) : gc).duration(2, f.firstResolution);
     }
-    for (const r of f.resolutions) this.at(combo, f, tag, gc, r.at.getTime()).duration(3, r);
+    if (event) for (const r of f.resolutions) this.groupAt(combo, f, tag, r.at.getTime()).duration(3, r);
+    else for (const r of f.resolutions) gc.duration(3, r);
     if (f.reopens > 0) {
-      if (this.event) {
-        for (const r of f.reopenedAt) this.at(combo, f, tag, gc, r.getTime()).log(OP_REOPENS, 1);
+      if (event) {
+        for (const r of f.reopenedAt) this.groupAt(combo, f, tag, r.getTime()).log(OP_REOPENS, 1);
       } else {
         gc.log(OP_REOPENS, f.reopens);
       }
     }
     if (f.csat !== null || f.nps !== null || f.ces !== null) {
-      const gr = this.at(combo, f, tag, gc, f.ratedAt === null ? created : f.ratedAt.getTime());
+      const at = event && f.ratedAt !== null ? f.ratedAt.getTime() : created;
+      const gr = event ? this.groupAt(combo, f, tag, at) : gc;
       if (f.csat !== null) gr.log(OP_CSAT, f.csat);
       if (f.nps !== null) gr.log(OP_NPS, f.nps);
       if (f.ces !== null) gr.log(OP_CES, f.ces);
