@@ -974,10 +974,17 @@ class Engine {
   }
 
   private addCombo(f: TicketFacts, combo: Combo, tag: string | null): void {
-    const created = f.createdAt.getTime();
-    const solvedAt = f.solvedAt === null ? null : f.solvedAt.getTime();
+    // Instants are read only where a time bucket needs them: each Date is a cache miss. Without buckets,
+    // or with the created / solved anchor, everything lands in one group per combination.
+    const timed = this.bucketer !== null;
     const anchor = this.options.anchor;
-    const gc = this.group(combo, f, tag, this.bucketOf(anchor === "solved" ? solvedAt : created));
+    const event = timed && this.event;
+    const solved = f.solvedAt !== null;
+    const created = timed ? f.createdAt.getTime() : 0;
+    const solvedAt = solved && (anchor === "solved" || event) ? (f.solvedAt as Date).getTime() : null;
+    const gc = timed
+      ? this.group(combo, f, tag, this.bucketOf(anchor === "solved" ? solvedAt : created))
+      : this.group(combo, f, tag, null);
     const unsolved = f.status !== "solved" && f.status !== "closed";
     gc.log(OP_CREATED, 4 * f.assignments + (unsolved ? 1 : 0) + (f.merged ? 2 : 0));
     const channel = Engine.id(this.channelIds, this.context.channels, f.channel);
@@ -989,10 +996,8 @@ class Engine {
       gc.log(OP_CATEGORY, category);
     }
 
-    // Event instants are read only with the `event` anchor: the Date objects are cache misses otherwise.
-    const event = this.event;
     const go = event ? this.groupAt(combo, f, tag, solvedAt ?? created) : gc;
-    if (solvedAt !== null) {
+    if (solved) {
       const bits =
         (f.reopens > 0 ? 1 : 0) +
         (f.oneTouch ? 2 : 0) +
