@@ -982,9 +982,12 @@ class Engine {
     const solved = f.solvedAt !== null;
     const created = timed ? f.createdAt.getTime() : 0;
     const solvedAt = solved && (anchor === "solved" || event) ? (f.solvedAt as Date).getTime() : null;
-    const gc = timed
-      ? this.group(combo, f, tag, this.bucketOf(anchor === "solved" ? solvedAt : created))
-      : this.group(combo, f, tag, null);
+    const gc = this.group(
+      combo,
+      f,
+      tag,
+      timed ? this.bucketOf(anchor === "solved" ? solvedAt : created) : null,
+    );
     const unsolved = f.status !== "solved" && f.status !== "closed";
     gc.log(OP_CREATED, 4 * f.assignments + (unsolved ? 1 : 0) + (f.merged ? 2 : 0));
     const channel = Engine.id(this.channelIds, this.context.channels, f.channel);

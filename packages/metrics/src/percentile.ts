@@ -70,10 +70,13 @@ function addRanks(ranks: number[], n: number, p: number, method: PercentileMetho
   if (first !== h && first + 1 < n) ranks.push(first + 1);
 }
 
-// Sorts ranks ascending and drops repeats, in place. A few ranks (the usual case) go by insertion, which
-// costs less than calling a comparator.
+// Up to this many ranks, they are sorted by insertion (cheaper than calling a comparator) and placed by
+// selection; more than this, and more than log2(n + 1), a full native sort of the sample is cheaper.
+const FEW_RANKS = 16;
+
+// Sorts ranks ascending and drops repeats, in place.
 function sortDistinct(ranks: number[]): void {
-  if (ranks.length > 16) ranks.sort((x, y) => x - y);
+  if (ranks.length > FEW_RANKS) ranks.sort((x, y) => x - y);
   else {
     for (let i = 1; i < ranks.length; i++) {
       const rank = ranks[i] as number;
@@ -104,8 +107,9 @@ function placed(
   const ranks: number[] = [];
   for (let i = 0; i < ps.length; i++) addRanks(ranks, n, ps[i] as number, method);
   sortDistinct(ranks);
-  // Many ranks: a full sort, numeric and in native code, is cheaper.
-  if (ranks.length > 16 && ranks.length > Math.log2(n + 1)) return Float64Array.from(copyOf(values)).sort();
+  if (ranks.length > FEW_RANKS && ranks.length > Math.log2(n + 1))
+    return Float64Array.from(copyOf(values)).sort();
+  let checked: Float64Array | null = null;
   if (n >= BUCKET_MIN) {
     const copy = scratchOf(n);
     let min = Number.POSITIVE_INFINITY;
@@ -124,9 +128,10 @@ function placed(
       for (let r = 0; r < ranks.length; r++) copy[ranks[r] as number] = found[r] as number;
       return copy;
     }
+    checked = copy;
   }
-  // Quickselect places the ranks in O(n) instead of a full sort.
-  const a = copyOf(values);
+  // Quickselect places the ranks in O(n) instead of a full sort (on the checked copy when there is one).
+  const a = checked === null ? copyOf(values) : Array.from(checked);
   placeRanks(a, ranks, 0, ranks.length - 1, 0, a.length - 1);
   return a;
 }

@@ -2286,15 +2286,15 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       if (behind.length > 0) catchUp();
       return fn(...args);
     };
-  const audited = <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) =>
-    audit
-      ? (...args: A) => {
-          if (behind.length > 0) catchUp();
-          const result = fn(...args);
-          checkCaches();
-          return result;
-        }
-      : settled(fn);
+  const audited = <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) => {
+    const run = settled(fn);
+    if (!audit) return run;
+    return (...args: A) => {
+      const result = run(...args);
+      checkCaches();
+      return result;
+    };
+  };
 
   return {
     events: bus,

@@ -31,9 +31,9 @@ function keyOfValue(value: number): number {
 
 /**
  * The values at the given 0-based `ranks` (ascending, distinct, each below `values.length`) of the sorted
- * sample (a copy of finite numbers, checked by the caller; `min` and `max` its smallest and largest), or `null` when
- * bucketing cannot narrow the search enough (the wanted buckets hold over a quarter of the values): the
- * caller then selects over the whole sample.
+ * sample: a copy of finite numbers, checked by the caller, with `min` and `max` its smallest and largest.
+ * `null` when bucketing cannot narrow the search enough (the wanted buckets hold over a quarter of the
+ * values): the caller then selects over the whole sample.
  */
 export function valuesAtRanks(
   values: Float64Array,
