@@ -440,6 +440,26 @@ describe("reading the router from an event handler", () => {
       });
     });
   }
+
+  it("sees each item assigned, and can release or cancel items the dispatch just handled", () => {
+    const router = createRouter({ strategy: "least-busy" });
+    for (const id of ["a", "b"]) router.upsertAgent(agent(id, { capacity: { chat: 3 } }));
+    for (let i = 0; i < 6; i++) router.enqueue(item(`t${i}`, { createdAt: T0 + i }));
+    const now = T0 + MIN;
+    const views: (string | null)[] = [];
+    router.events.on("routing.assigned", (assigned) => {
+      views.push(router.assigneeOf(assigned.itemId));
+      // The item is no longer queued: cancelling it is refused, releasing it frees the agent's place.
+      expect(() => router.cancel(assigned.itemId)).toThrow(RoutingError);
+      if (assigned.itemId === "t0") router.release("t0");
+    });
+    const made = router.dispatch(now).assignments;
+    expect(views).toEqual(made.map((a) => a.agentId));
+    expect(made.map((a) => a.itemId)).toEqual(["t0", "t1", "t2", "t3", "t4", "t5"]);
+    expect(router.assigneeOf("t0")).toBeNull();
+    const held = router.snapshot().assignments.map((a) => [a.item.id, a.agentId]);
+    expect(held.sort()).toEqual(made.slice(1).map((a) => [a.itemId, a.agentId]));
+  });
 });
 
 describe("event handlers that throw or dispatch", () => {

@@ -464,6 +464,14 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   // writes each agent object once instead of once per assignment: those stores were a cache miss each.
   let behind: number[] = [];
   let isBehind = new Uint8Array(0);
+  // The same for item records: `assignBySlot` reads an item's id, weight and relaxed flag from its store row
+  // and leaves the record as it was queued (a cache miss on the critical path of every assignment, where
+  // the write-back's stores, one after another, overlap). `catchUp` then marks each one assigned. The
+  // agent of an entry is always behind too, so `behind` being empty means this list is.
+  let lagging: ItemState[] = [];
+  let laggingAgent: string[] = [];
+  let laggingChannel: number[] = [];
+  let laggingAt: number[] = [];
 
   function catchUp(): void {
     const list = behind;
@@ -476,6 +484,24 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       agent.usedUnits = tUnits[s] as number;
       agent.stamp = hotStamp[s] as number;
       agent.lastAssignedAt = hotIdle[s] as number;
+    }
+    if (lagging.length === 0) return;
+    const items = lagging;
+    const agentIds = laggingAgent;
+    const channels = laggingChannel;
+    const at = laggingAt;
+    lagging = [];
+    laggingAgent = [];
+    laggingChannel = [];
+    laggingAt = [];
+    for (let i = 0; i < items.length; i++) {
+      const state = items[i] as ItemState;
+      state.slot = -1;
+      state.live = false;
+      state.cls = null;
+      state.agentId = agentIds[i] as string;
+      state.channel = channels[i] as number;
+      state.assignedAt = at[i] as number;
     }
   }
 
@@ -1201,7 +1227,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       item.previousAgentId === undefined
         ? Number.NEGATIVE_INFINITY
         : created + (item.stickyWaitMs ?? opts.stickyWaitMs);
-    const slot = store.alloc(item.id, base, created, stickyUntil);
+    const slot = store.alloc(item.id, base, created, weight, stickyUntil);
     const state: ItemState = {
       item,
       slot,
@@ -1343,6 +1369,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   function place(state: ItemState, now: number): void {
     const req = compileRequirements(state.item, now);
     state.relaxed = req.relaxed;
+    store.relaxed[state.slot] = req.relaxed ? 1 : 0;
     const cls = classFor(req);
     if (state.cls !== cls) {
       if (state.cls !== null) state.cls.items.remove(state.slot);
@@ -1559,8 +1586,10 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     } else bump(agent);
     if (improved) refresh(agent);
     if (reason === "strategy" && opts.strategy === "round-robin") cursor = agent.id;
-    const { id, created, weight, relaxed } = state;
-    return record(state, id, created, weight, relaxed, agent.id, channel, reason, mode, key, now);
+    state.agentId = agent.id;
+    state.channel = channel;
+    state.assignedAt = now;
+    return announce(state.id, state.created, state.weight, state.relaxed, agent.id, reason, mode, key, now);
   }
 
   /**
@@ -1575,13 +1604,12 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     mode: "greedy" | "matching",
     now: number,
   ): Assignment {
-    const state = rowItem[row] as ItemState;
+    const state = rowItem[row] as ItemState; // not read: see `lagging`
     const channel = cls.channel;
-    // The item record is written below anyway, so its id, weight and relaxed flag cost no extra miss.
-    const itemId = state.id;
+    const itemId = store.ids[row] as string;
     const created = store.created[row] as number;
-    const weight = state.weight;
-    const relaxed = state.relaxed;
+    const weight = store.weight[row] as number;
+    const relaxed = store.relaxed[row] === 1;
     const cell = s * CH + channel;
     const agentId = slotId[s] as string;
     const idle = hotIdle[s] as number;
@@ -1595,9 +1623,10 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     store.release(row);
     rowItem[row] = undefined as unknown as ItemState;
     queuedCount--;
-    state.slot = -1;
-    state.live = false;
-    state.cls = null;
+    lagging.push(state);
+    laggingAgent.push(agentId);
+    laggingChannel.push(channel);
+    laggingAt.push(now);
     const load = (tLoad[cell] as number) + 1;
     const capacity = tCap[cell] as number;
     tLoad[cell] = load;
@@ -1621,7 +1650,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       catchUp();
       refresh(slotAgent[s] as AgentRec);
     }
-    return record(state, itemId, created, weight, relaxed, agentId, channel, "strategy", mode, key, now);
+    return announce(itemId, created, weight, relaxed, agentId, "strategy", mode, key, now);
   }
 
   /** Takes an item being assigned out of the queue. */
@@ -1633,23 +1662,18 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     state.cls = null;
   }
 
-  /** Records an assignment on the item (whose fields are passed in, not read) and emits it. */
-  function record(
-    state: ItemState,
+  /** Builds an assignment from the item's fields (passed in, not read from its record) and emits it. */
+  function announce(
     itemId: string,
     created: number,
     weight: number,
     relaxed: boolean,
     agentId: string,
-    channel: number,
     reason: "sticky" | "strategy",
     mode: "greedy" | "matching",
     key: RankingKey | null,
     now: number,
   ): Assignment {
-    state.agentId = agentId;
-    state.channel = channel;
-    state.assignedAt = now;
     const assignment: Assignment = {
       itemId,
       agentId,
@@ -2212,8 +2236,12 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     for (let i = 1; i < regions.length; i++)
       if ((regions[i] as [number, number])[0] < (regions[i - 1] as [number, number])[1])
         fail("queue regions overlap");
-    for (const state of tracked.values())
+    if (lagging.length > 0) fail("item records left behind");
+    for (const state of tracked.values()) {
       if (state.live && state.cls !== null && !state.cls.items.has(state.slot)) fail(`queue of ${state.id}`);
+      if (state.live === (state.agentId !== null)) fail(`queued or assigned: ${state.id}`);
+      if (!state.live && (state.slot !== -1 || state.cls !== null)) fail(`row of assigned ${state.id}`);
+    }
     for (const rk of rankers.values()) {
       if (!ordered) break;
       let count = 0;
@@ -2307,7 +2335,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     dispatch: audited(dispatch),
     nextWakeAt: settled(nextWakeAt),
     queue: settled(queue),
-    assigneeOf: (itemId) => tracked.get(itemId)?.agentId ?? null,
+    assigneeOf: settled((itemId: string) => tracked.get(itemId)?.agentId ?? null),
     agents: settled(() => [...agents.values()].sort(byId).map(agentOut)),
     explain: settled(explain),
     snapshot: settled(snapshot),

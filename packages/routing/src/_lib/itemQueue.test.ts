@@ -28,7 +28,7 @@ test.prop([
     const queue = new ItemQueue(store, 3);
     const live = new Map<number, Row>();
     for (const row of rows) {
-      const slot = store.alloc(row.id, row.base, row.created, Number.NEGATIVE_INFINITY);
+      const slot = store.alloc(row.id, row.base, row.created, 0, Number.NEGATIVE_INFINITY);
       queue.push(slot);
       live.set(slot, row);
     }
@@ -66,7 +66,7 @@ test.prop([fc.uniqueArray(rowArb, { selector: (r) => r.id, minLength: 1, maxLeng
     // Each row is the head of its own class; replacing the top's head with a later row moves it back.
     const store = new ItemStore();
     const pass = new PassHeap(store);
-    const slots = rows.map((row) => store.alloc(row.id, row.base, row.created, 0));
+    const slots = rows.map((row) => store.alloc(row.id, row.base, row.created, 0, 0));
     slots.forEach((slot, cls) => {
       pass.push(cls + 100, slot); // class numbers need not be dense from 0
     });
@@ -78,7 +78,7 @@ test.prop([fc.uniqueArray(rowArb, { selector: (r) => r.id, minLength: 1, maxLeng
     }
     expect(served).toEqual([...rows].sort(queueOrder));
     // The same through replaceTopHead: give the top class a last-of-all head, it must come out last.
-    const later = store.alloc("~~~~", -1, 99, 0);
+    const later = store.alloc("~~~~", -1, 99, 0, 0);
     slots.forEach((slot, cls) => {
       pass.push(cls, slot);
     });

@@ -12,8 +12,12 @@ import { grown } from "./typed";
 export class ItemStore {
   base = new Float64Array(64);
   created = new Float64Array(64);
+  /** Priority plus VIP weight (for the queue score at assignment). */
+  weight = new Float64Array(64);
   /** End of the sticky wait; -Infinity when the item has no previous agent. */
   sticky = new Float64Array(64);
+  /** 1 when the item's requirements were relaxed when it was last placed. */
+  relaxed = new Uint8Array(64);
   /** Position of the item in its class queue, -1 when in none. */
   pos = new Int32Array(64).fill(-1);
   ids: string[] = [];
@@ -38,7 +42,7 @@ export class ItemStore {
   private next = 0;
 
   /** A row for a new queued item. */
-  alloc(id: string, base: number, created: number, sticky: number): number {
+  alloc(id: string, base: number, created: number, weight: number, sticky: number): number {
     let slot = this.free.pop();
     if (slot === undefined) {
       slot = this.next++;
@@ -46,7 +50,9 @@ export class ItemStore {
     }
     this.base[slot] = base;
     this.created[slot] = created;
+    this.weight[slot] = weight;
     this.sticky[slot] = sticky;
+    this.relaxed[slot] = 0;
     this.pos[slot] = -1;
     this.ids[slot] = id;
     return slot;
@@ -122,7 +128,9 @@ export class ItemStore {
     const pos = grown(this.pos, size);
     pos.fill(-1, this.pos.length);
     this.pos = pos;
+    this.weight = grown(this.weight, size);
     this.sticky = grown(this.sticky, size);
+    this.relaxed = grown(this.relaxed, size);
   }
 }
 
