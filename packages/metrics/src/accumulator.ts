@@ -1,5 +1,7 @@
 import { isValidTimeZone } from "@supportkit/core";
 import { z } from "zod";
+import { BufferPool } from "./_lib/bufferPool";
+import { GroupLogs } from "./_lib/groupLogs";
 import { QuantileStore, type StoreOptions } from "./_lib/quantileStore";
 import { fail } from "./_lib/validate";
 import { type Bucketer, createBucketer } from "./_lib/zonedBucket";
@@ -408,22 +410,22 @@ const OP_CES = 23; // score
 // The pending log is a byte stream of entries: an op byte (ops are below 32), then the number in the
 // fewest bytes that hold it exactly, the op's top bits saying which: an unsigned integer below 2⁸ (SMALL,
 // 2 bytes an entry: zeros, counts, scores), below 2²⁴ (MEDIUM, 4 bytes: durations under 4.6 hours) or
-// below 2³² (5 bytes), else a float64 (WIDE, 9 bytes), so every number comes back bit for bit. It starts
-// small so tiny groups stay small and doubles up to PENDING_MAX bytes, after which it is flushed: fewer
-// bytes a ticket means fewer cache lines written and read back, and more tickets sharing each flush's
-// cache misses.
+// below 2³² (5 bytes), else a float64 (WIDE, 9 bytes), so every number comes back bit for bit. Logs live
+// in GroupLogs, which grows each up to LOG_MAX bytes, after which it is flushed: fewer bytes a ticket means
+// fewer cache lines written and read back, and more tickets sharing each flush's cache misses.
 const SMALL = 32;
 const MEDIUM = 64;
 const WIDE = 128;
-const PENDING_FIRST = 256;
-const PENDING_MAX = 4_096;
-const NO_LOG = new DataView(new ArrayBuffer(0));
 
-/** What the groups of one accumulator share: store options, and the names behind channel and category ids. */
+/**
+ * What the groups of one accumulator share: store options, the names behind channel and category ids, and
+ * the groups' pending logs.
+ */
 interface GroupContext {
   readonly store: StoreOptions;
   readonly channels: string[];
   readonly categories: string[];
+  readonly logs: GroupLogs;
 }
 
 // One group's state. With thousands of groups every ticket lands in a group whose data is no longer in
@@ -469,9 +471,8 @@ class Group {
   // count, sum, min, max per duration statistic.
   private readonly nums = new Float64Array(64);
   private readonly stores: (QuantileStore | null)[] = [];
-  private pending: DataView = NO_LOG;
-  private capacity = 0; // bytes
-  private used = 0; // bytes
+  /** Number of the group's log in `context.logs`; -1 until the accumulator keeps the group (see Engine). */
+  num = -1;
 
   constructor(
     readonly key: readonly (string | null)[],
@@ -484,40 +485,17 @@ class Group {
     }
   }
 
-  log(op: number, value: number): void {
-    if (this.used + 9 > this.capacity) this.makeRoom();
-    this.used = put(this.pending, this.used, op, value);
-  }
-
-  duration(metric: number, d: MetricDuration): void {
-    const business = d.businessMs;
-    // Both entries with one room check and one update of the position.
-    if (this.used + 18 > this.capacity) this.makeRoom();
-    const log = this.pending;
-    const u = put(log, this.used, 2 * metric, d.calendarMs);
-    this.used = business === null ? u : put(log, u, 2 * metric + 1, business);
-  }
-
-  private makeRoom(): void {
-    const old = this.capacity;
-    if (old >= PENDING_MAX) {
-      this.flush();
-      return;
-    }
-    const size = Math.min(PENDING_MAX, Math.max(PENDING_FIRST, 2 * old));
-    const buffer = new ArrayBuffer(size);
-    new Uint8Array(buffer).set(new Uint8Array(this.pending.buffer, 0, this.used));
-    this.pending = new DataView(buffer);
-    this.capacity = size;
-  }
-
   flush(): void {
-    const log = this.pending;
-    const used = this.used;
+    const num = this.num;
+    if (num < 0) return;
+    const logs = this.context.logs;
+    const log = logs.view(num);
+    let k = logs.offset(num);
+    const end = k + (logs.used[num] as number);
+    logs.used[num] = 0;
     const n = this.nums;
     const c = this.counts;
-    let k = 0;
-    while (k < used) {
+    while (k < end) {
       let op = log.getUint8(k);
       let v: number;
       if (op < SMALL) {
@@ -590,7 +568,6 @@ class Group {
           break;
       }
     }
-    this.used = 0;
   }
 
   private addChannel(id: number): void {
@@ -673,7 +650,7 @@ class Group {
   /** Bytes held for percentiles: the statistics array, the pending log's capacity and the stores. */
   get bytes(): number {
     this.flush();
-    let bytes = this.nums.byteLength + this.pending.byteLength;
+    let bytes = this.nums.byteLength + (this.num < 0 ? 0 : (this.context.logs.capacity[this.num] as number));
     for (const s of this.stores) if (s !== null) bytes += s.bytes;
     return bytes;
   }
@@ -797,31 +774,33 @@ function build(options: NormalizedOptions, initial: readonly (readonly [string, 
 // The groups of one combination of dimension values: one per local bucket, found by the bucket's numeric
 // key (its first local day), and the group of the `null` bucket (or the only group without buckets).
 class Combo {
-  none: Group | null = null;
-  readonly byBucket = new Map<number, Group>();
+  /** Number of the `null` bucket's group, -1 for none. */
+  none = -1;
+  readonly byBucket = new Map<number, number>();
   // The same groups in an array indexed by key − base, for keys up to DENSE_SPAN / 2 days either side of
   // the first one seen: reading an array slot is one cache line, where a Map lookup hashes and walks its
   // table (a miss or two per ticket with thousands of groups). Other keys are only in the Map.
   private base = 0;
-  private readonly dense: (Group | null)[] = [];
+  private readonly dense: number[] = [];
   constructor(readonly dimKey: string) {}
 
-  get(key: number): Group | undefined {
+  /** Number of the group of bucket `key`, -1 for none. */
+  get(key: number): number {
     const i = key - this.base;
     if (i >= 0 && i < this.dense.length) {
-      const g = this.dense[i];
-      if (g !== null && g !== undefined) return g;
+      const g = this.dense[i] as number;
+      if (g >= 0) return g;
     }
-    return this.byBucket.get(key);
+    return this.byBucket.get(key) ?? -1;
   }
 
-  set(key: number, g: Group): void {
+  set(key: number, g: number): void {
     this.byBucket.set(key, g);
     // Centred on the first bucket seen: facts arrive in any time order.
     if (this.byBucket.size === 1) this.base = key - DENSE_SPAN / 2;
     const i = key - this.base;
     if (i < 0 || i >= DENSE_SPAN) return;
-    while (this.dense.length <= i) this.dense.push(null);
+    while (this.dense.length <= i) this.dense.push(-1);
     this.dense[i] = g;
   }
 }
@@ -834,6 +813,9 @@ class Engine {
   private readonly channelIds = new Map<string, number>();
   private readonly categoryIds = new Map<string, number>();
   readonly flat = new Map<string, Group>();
+  /** The kept groups by number (their logs' numbers in `context.logs`). */
+  private readonly groups: Group[] = [];
+  private readonly logs: GroupLogs;
   private readonly combos = new Map<string, Combo>();
   private readonly paths: PathNode = new Map();
   private readonly bucketer: Bucketer | null;
@@ -843,10 +825,12 @@ class Engine {
 
   constructor(private readonly options: NormalizedOptions) {
     this.context = {
-      store: { exactLimit: options.exactLimit, alpha: options.relativeAccuracy },
+      store: { exactLimit: options.exactLimit, alpha: options.relativeAccuracy, pool: new BufferPool() },
       channels: [],
       categories: [],
+      logs: new GroupLogs(),
     };
+    this.logs = this.context.logs;
     this.bucketer =
       options.bucket === null ? null : createBucketer(options.timeZone as string, options.bucket);
     this.dims = options.groupBy;
@@ -863,18 +847,52 @@ class Engine {
     return combo;
   }
 
+  // Numbers a group the accumulator keeps (only those get a log: a group merged into another is dropped).
+  private keep(group: Group): number {
+    const num = this.logs.add();
+    group.num = num;
+    this.groups.push(group);
+    return num;
+  }
+
   put(flatKey: string, group: Group): void {
+    const num = this.keep(group);
     this.flat.set(flatKey, group);
     const cut = this.bucketer === null ? flatKey.length : flatKey.lastIndexOf(SEP);
     const combo = this.combo(flatKey.slice(0, cut));
     const bucket = this.bucketer === null ? NONE : flatKey.slice(cut + 1);
     if (bucket === NONE) {
-      combo.none = group;
+      combo.none = num;
       return;
     }
     // A label adds never produce (restored JSON may hold one) keeps its group out of their way, as before.
     const key = (this.bucketer as Bucketer).keyOfLabel(bucket);
-    if (key !== null) combo.set(key, group);
+    if (key !== null) combo.set(key, num);
+  }
+
+  // Appends one entry to group `num`'s log (see `put` for the encoding).
+  private log(num: number, op: number, value: number): void {
+    const logs = this.logs;
+    if ((logs.used[num] as number) + 9 > (logs.capacity[num] as number)) this.makeRoom(num);
+    const used = logs.used[num] as number;
+    const at = logs.offset(num) + used;
+    logs.used[num] = used + put(logs.view(num), at, op, value) - at;
+  }
+
+  // Appends a duration's calendar and business entries to group `num`'s log, with one room check.
+  private duration(num: number, metric: number, d: MetricDuration): void {
+    const business = d.businessMs;
+    const logs = this.logs;
+    if ((logs.used[num] as number) + 18 > (logs.capacity[num] as number)) this.makeRoom(num);
+    const used = logs.used[num] as number;
+    const view = logs.view(num);
+    const at = logs.offset(num) + used;
+    const u = put(view, at, 2 * metric, d.calendarMs);
+    logs.used[num] = used + (business === null ? u : put(view, u, 2 * metric + 1, business)) - at;
+  }
+
+  private makeRoom(num: number): void {
+    if (!this.logs.grow(num)) (this.groups[num] as Group).flush();
   }
 
   // The bucket key of an instant; `null` for the `null` bucket (no buckets, or no instant).
@@ -908,20 +926,22 @@ class Engine {
     return k;
   }
 
-  private group(combo: Combo, f: TicketFacts, tag: string | null, bucket: number | null): Group {
+  /** Number of the group of `combo` and `bucket`, created when new. */
+  private group(combo: Combo, f: TicketFacts, tag: string | null, bucket: number | null): number {
     const g = bucket === null ? combo.none : combo.get(bucket);
-    return g ?? this.createGroup(combo, f, tag, bucket);
+    return g >= 0 ? g : this.createGroup(combo, f, tag, bucket);
   }
 
-  private createGroup(combo: Combo, f: TicketFacts, tag: string | null, bucket: number | null): Group {
+  private createGroup(combo: Combo, f: TicketFacts, tag: string | null, bucket: number | null): number {
     const values: (string | null)[] = this.dims.map((d) => this.dimValue(f, d, tag));
     const label = bucket === null ? NONE : (this.bucketer as Bucketer).labelOf(bucket);
     if (this.bucketer !== null) values.push(bucket === null ? null : label);
     const g = new Group(values, this.context);
-    if (bucket === null) combo.none = g;
-    else combo.set(bucket, g);
+    const num = this.keep(g);
+    if (bucket === null) combo.none = num;
+    else combo.set(bucket, num);
     this.flat.set(this.bucketer === null ? combo.dimKey : combo.dimKey + SEP + label, g);
-    return g;
+    return num;
   }
 
   // The combo of a fact's dimension values (with `tag` for the tag dimension). Building the joined key per
@@ -969,7 +989,7 @@ class Engine {
   }
 
   /** The group of the bucket holding instant `ms` (with the `event` anchor). */
-  private groupAt(combo: Combo, f: TicketFacts, tag: string | null, ms: number): Group {
+  private groupAt(combo: Combo, f: TicketFacts, tag: string | null, ms: number): number {
     return this.group(combo, f, tag, this.bucketOf(ms));
   }
 
@@ -989,14 +1009,14 @@ class Engine {
       timed ? this.bucketOf(anchor === "solved" ? solvedAt : created) : null,
     );
     const unsolved = f.status !== "solved" && f.status !== "closed";
-    gc.log(OP_CREATED, 4 * f.assignments + (unsolved ? 1 : 0) + (f.merged ? 2 : 0));
+    this.log(gc, OP_CREATED, 4 * f.assignments + (unsolved ? 1 : 0) + (f.merged ? 2 : 0));
     const channel = Engine.id(this.channelIds, this.context.channels, f.channel);
     const category = Engine.id(this.categoryIds, this.context.categories, f.category ?? "(none)");
     if (channel < CHANNELS_MAX && category < CATEGORIES_MAX) {
-      gc.log(OP_VOLUME, category * CHANNELS_MAX + channel);
+      this.log(gc, OP_VOLUME, category * CHANNELS_MAX + channel);
     } else {
-      gc.log(OP_CHANNEL, channel);
-      gc.log(OP_CATEGORY, category);
+      this.log(gc, OP_CHANNEL, channel);
+      this.log(gc, OP_CATEGORY, category);
     }
 
     const go = event ? this.groupAt(combo, f, tag, solvedAt ?? created) : gc;
@@ -1006,38 +1026,39 @@ class Engine {
         (f.oneTouch ? 2 : 0) +
         (f.twoTouch ? 4 : 0) +
         (f.firstContactResolved ? 8 : 0);
-      go.log(OP_SOLVED, 16 * f.agentReplies + bits);
+      this.log(go, OP_SOLVED, 16 * f.agentReplies + bits);
     }
-    go.duration(4, f.requesterWait);
-    go.duration(5, f.agentWait);
-    go.duration(6, f.onHold);
-    go.duration(7, f.agentWork);
-    if (f.sla !== undefined) addSla(go, f);
+    this.duration(go, 4, f.requesterWait);
+    this.duration(go, 5, f.agentWait);
+    this.duration(go, 6, f.onHold);
+    this.duration(go, 7, f.agentWork);
+    if (f.sla !== undefined) addSla(this.groups[go] as Group, f);
     if (f.firstReply !== null) {
       const at = event && f.firstReplyAt !== null ? f.firstReplyAt.getTime() : created;
-      (event ? this.groupAt(combo, f, tag, at) : gc).duration(0, f.firstReply);
+      this.duration(event ? this.groupAt(combo, f, tag, at) : gc, 0, f.firstReply);
     }
-    if (event) for (const r of f.replies) this.groupAt(combo, f, tag, r.at.getTime()).duration(1, r);
-    else for (const r of f.replies) gc.duration(1, r);
+    if (event) for (const r of f.replies) this.duration(this.groupAt(combo, f, tag, r.at.getTime()), 1, r);
+    else for (const r of f.replies) this.duration(gc, 1, r);
     if (f.firstResolution !== null) {
       const at = event && f.firstSolvedAt !== null ? f.firstSolvedAt.getTime() : created;
-      (event ? this.groupAt(combo, f, tag, at) : gc).duration(2, f.firstResolution);
+      this.duration(event ? this.groupAt(combo, f, tag, at) : gc, 2, f.firstResolution);
     }
-    if (event) for (const r of f.resolutions) this.groupAt(combo, f, tag, r.at.getTime()).duration(3, r);
-    else for (const r of f.resolutions) gc.duration(3, r);
+    if (event)
+      for (const r of f.resolutions) this.duration(this.groupAt(combo, f, tag, r.at.getTime()), 3, r);
+    else for (const r of f.resolutions) this.duration(gc, 3, r);
     if (f.reopens > 0) {
       if (event) {
-        for (const r of f.reopenedAt) this.groupAt(combo, f, tag, r.getTime()).log(OP_REOPENS, 1);
+        for (const r of f.reopenedAt) this.log(this.groupAt(combo, f, tag, r.getTime()), OP_REOPENS, 1);
       } else {
-        gc.log(OP_REOPENS, f.reopens);
+        this.log(gc, OP_REOPENS, f.reopens);
       }
     }
     if (f.csat !== null || f.nps !== null || f.ces !== null) {
       const at = event && f.ratedAt !== null ? f.ratedAt.getTime() : created;
       const gr = event ? this.groupAt(combo, f, tag, at) : gc;
-      if (f.csat !== null) gr.log(OP_CSAT, f.csat);
-      if (f.nps !== null) gr.log(OP_NPS, f.nps);
-      if (f.ces !== null) gr.log(OP_CES, f.ces);
+      if (f.csat !== null) this.log(gr, OP_CSAT, f.csat);
+      if (f.nps !== null) this.log(gr, OP_NPS, f.nps);
+      if (f.ces !== null) this.log(gr, OP_CES, f.ces);
     }
   }
 }

@@ -1,21 +1,27 @@
 import type { PercentileStoreJSON as StoreJSON } from "../accumulator";
+import type { BufferPool } from "./bufferPool";
 import { DDSketch } from "./ddsketch";
 
 export interface StoreOptions {
   readonly exactLimit: number;
   readonly alpha: number;
+  /** Where the exact-value buffers come from (shared by one accumulator's stores); else each is allocated. */
+  readonly pool?: BufferPool;
 }
 
-// Small enough that V8 keeps the first buffer on its heap (no backing-store allocation for tiny groups).
 const FIRST_CAPACITY = 8;
-const EMPTY = new Float64Array(0);
+const EMPTY = new Uint32Array(0);
 
 // Values kept exactly while the group is small, then in a DDSketch. Whether it is exact depends only on how
 // many values it holds, never on the order they came in, so any split and merge order ends the same.
-// The exact values live in a Float64Array that doubles up to `exactLimit`: it is sorted in place when read,
-// never needs more than `exactLimit` slots, and (unlike a growing JS array) leaves no garbage to promote.
+// The exact values live in a typed array that grows eightfold up to `exactLimit`: it is sorted in place when
+// read, never needs more than `exactLimit` slots, and (unlike a growing JS array) leaves no garbage to
+// promote; in an accumulator the buffers come from its pool (see BufferPool). Durations are whole
+// milliseconds, so the array holds unsigned 32-bit integers (half the bytes to write, keep and sort) until a
+// value that is not one arrives, and doubles from then on: every value comes back exactly either way.
 export class QuantileStore {
-  private buf: Float64Array = EMPTY;
+  private buf: Uint32Array | Float64Array = EMPTY;
+  private wide = false;
   private length = 0;
   private sorted = true;
   sketch: DDSketch | null = null;
@@ -36,17 +42,28 @@ export class QuantileStore {
         this.toSketch().add(value);
         return;
       }
-      this.grow();
+      this.resize(
+        Math.min(this.options.exactLimit, Math.max(FIRST_CAPACITY, 8 * this.buf.length)),
+        this.wide,
+      );
     }
+    // −0 is not stored as an integer: it would come back as 0.
+    if (!this.wide && (value >>> 0 !== value || (value === 0 && 1 / value < 0)))
+      this.resize(this.buf.length, true);
     this.buf[this.length++] = value;
     this.sorted = false;
   }
 
-  private grow(): void {
-    const size = Math.min(this.options.exactLimit, Math.max(FIRST_CAPACITY, 8 * this.buf.length));
-    const next = new Float64Array(size);
-    next.set(this.buf);
+  /** Moves the values to a new buffer of `size` slots, of doubles when `wide`. */
+  private resize(size: number, wide: boolean): void {
+    const pool = this.options.pool;
+    let next: Uint32Array | Float64Array;
+    if (pool === undefined) next = wide ? new Float64Array(size) : new Uint32Array(size);
+    else next = wide ? pool.doubles(size) : pool.uint32s(size);
+    next.set(this.buf.subarray(0, this.length));
+    pool?.give(this.buf);
     this.buf = next;
+    this.wide = wide;
   }
 
   private toSketch(): DDSketch {
@@ -61,7 +78,9 @@ export class QuantileStore {
     sketch.reserve(min, max);
     for (let i = 0; i < this.length; i++) sketch.add(this.buf[i] as number);
     this.sketch = sketch;
+    this.options.pool?.give(this.buf);
     this.buf = EMPTY;
+    this.wide = false;
     this.length = 0;
     return sketch;
   }
@@ -74,7 +93,7 @@ export class QuantileStore {
     (this.sketch ?? this.toSketch()).merge(other.sketch);
   }
 
-  private values(): Float64Array {
+  private values(): Uint32Array | Float64Array {
     const values = this.buf.subarray(0, this.length);
     if (!this.sorted) {
       values.sort(); // a typed-array sort is numeric and in place
