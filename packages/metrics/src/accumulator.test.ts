@@ -4,7 +4,7 @@ import { berlinOffice } from "./_test/berlinClock";
 import { log } from "./_test/events";
 import { createAccumulator, restoreAccumulator } from "./accumulator";
 import { MetricsError } from "./errors";
-import { ticketMetrics, withSla } from "./ticketMetrics";
+import { type TicketFacts, ticketMetrics, withSla } from "./ticketMetrics";
 
 const M = 60_000;
 
@@ -180,6 +180,26 @@ describe("createAccumulator", () => {
     expect(() => restoreAccumulator({ ...acc.toJSON(), groups: [["x", { key: [] }]] })).toThrow(
       /accumulator JSON/,
     );
+  });
+
+  it("merges a live accumulator as its JSON, leaves it unchanged, and can merge into itself", () => {
+    const options = { groupBy: ["channel"], exactLimit: 2 } as const;
+    const [f0, ...rest] = facts();
+    const other = createAccumulator(options).addAll(rest);
+    const before = other.toJSON();
+    const direct = createAccumulator(options)
+      .add(f0 as TicketFacts)
+      .merge(other);
+    const viaJson = createAccumulator(options)
+      .add(f0 as TicketFacts)
+      .merge(restoreAccumulator(JSON.parse(JSON.stringify(other.toJSON()))));
+    expect(direct.toJSON()).toEqual(viaJson.toJSON());
+    expect(other.toJSON()).toEqual(before);
+    // Adding to the merged copy does not reach back into the accumulator it came from.
+    direct.addAll(rest);
+    expect(other.toJSON()).toEqual(before);
+    const twice = createAccumulator(options).addAll(rest).addAll(rest);
+    expect(other.merge(other).toJSON()).toEqual(twice.toJSON());
   });
 
   it("rejects bad options", () => {

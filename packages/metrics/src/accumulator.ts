@@ -589,13 +589,18 @@ class Group {
     return store;
   }
 
-  /** Adds another group's statistics (both flushed) into this one's. */
-  mergeStats(from: Group): void {
+  /**
+   * Adds another group's statistics (both flushed) into this one's. Into a `fresh` group (one just made
+   * to copy `from`), sums are copied rather than added to 0, so a −0 sum stays −0 as a restore keeps it.
+   */
+  mergeStats(from: Group, fresh: boolean): void {
     for (let i = 0; i < 16; i++) {
       const o = 4 * i;
       if (from.nums[o] === 0) continue;
       this.nums[o] = (this.nums[o] as number) + (from.nums[o] as number);
-      this.nums[o + 1] = (this.nums[o + 1] as number) + (from.nums[o + 1] as number);
+      this.nums[o + 1] = fresh
+        ? (from.nums[o + 1] as number)
+        : (this.nums[o + 1] as number) + (from.nums[o + 1] as number);
       this.nums[o + 2] = Math.min(this.nums[o + 2] as number, from.nums[o + 2] as number);
       this.nums[o + 3] = Math.max(this.nums[o + 3] as number, from.nums[o + 3] as number);
       this.store(i).merge(from.stores[i] as QuantileStore);
@@ -722,6 +727,9 @@ export function createAccumulator(options: AccumulatorOptions = {}): Accumulator
   return build(normalize(options), []);
 }
 
+// The engine behind each accumulator this package built, so that merging two reads one directly.
+const engines = new WeakMap<Accumulator, Engine>();
+
 function build(options: NormalizedOptions, initial: readonly (readonly [string, GroupJSON])[]): Accumulator {
   const engine = new Engine(options);
   for (const [k, json] of initial) engine.put(k, groupFromJSON(json, engine.context));
@@ -741,6 +749,22 @@ function build(options: NormalizedOptions, initial: readonly (readonly [string, 
           "ACCUMULATOR_MISMATCH",
           "Cannot merge accumulators built with different options",
         );
+      }
+      const theirs = engines.get(other);
+      if (theirs !== undefined && theirs !== engine) {
+        // Another accumulator of this package: its groups are read directly, without a round trip
+        // through JSON (a merge into itself takes that path, as it reads what it is changing).
+        for (const [k, from] of theirs.flat) {
+          const mine = engine.flat.get(k);
+          if (mine !== undefined) {
+            mergeGroup(mine, from);
+            continue;
+          }
+          const copy = new Group(from.key, engine.context);
+          mergeGroup(copy, from, true);
+          engine.put(k, copy);
+        }
+        return acc;
       }
       for (const [k, json] of other.toJSON().groups) {
         const incoming = groupFromJSON(json, engine.context);
@@ -768,6 +792,7 @@ function build(options: NormalizedOptions, initial: readonly (readonly [string, 
       return out;
     },
   };
+  engines.set(acc, engine);
   return acc;
 }
 
@@ -1086,7 +1111,7 @@ function sortedGroups(groups: Map<string, Group>): [string, Group][] {
   return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function mergeGroup(into: Group, from: Group): void {
+function mergeGroup(into: Group, from: Group, fresh = false): void {
   into.flush();
   from.flush();
   for (let i = 0; i < COUNTERS; i++) into.counts[i] = (into.counts[i] as number) + (from.counts[i] as number);
@@ -1114,7 +1139,7 @@ function mergeGroup(into: Group, from: Group): void {
     }
     for (const [k, v] of targets) addShare(m, k, v);
   }
-  into.mergeStats(from);
+  into.mergeStats(from, fresh);
 }
 
 const sortedRecord = <V, W>(m: Map<string, V>, f: (v: V) => W): Record<string, W> => {
