@@ -697,15 +697,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
           best = s;
         }
       } else {
-        const bits = cls.bits;
-        const list = order.list;
-        for (let i = 0; i < order.size; i++) {
-          const s = list[i] as number;
-          if (((bits[s >>> 5] as number) & (1 << (s & 31))) !== 0) {
-            best = s;
-            break;
-          }
-        }
+        best = order.firstOf(cls.bits);
       }
       if (best < 0) return -1;
       if (!slow && hotShift[best] === 0) return best;
@@ -2197,8 +2189,10 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       throw new Error(`router cache out of sync: ${what}`);
     };
     for (const [c, order] of orders.entries()) {
-      for (let i = 0; i < order.size; i++) {
-        const s = order.list[i] as number;
+      const listedInOrder = order.toArray();
+      if (listedInOrder.length !== order.size) fail(`order ${c} length`);
+      for (let i = 0; i < listedInOrder.length; i++) {
+        const s = listedInOrder[i] as number;
         const agent = slotAgent[s] as AgentRec;
         if (order.has[s] !== 1 || agents.get(agent.id) !== agent) fail(`order ${c} lists a stranger`);
         if (order.indexOf(s) !== i) fail(`order ${c} unsorted at ${i}`);

@@ -20,9 +20,13 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.constant({ kind: "fill" as const }),
 );
 
-test.prop([fc.array(opArb, { maxLength: 200 }), fc.integer({ min: 1, max: 1_000 })])(
-  "stays sorted by (primary, idle, rank) through inserts, moves, removals and bulk fills",
-  (ops, seed) => {
+test.prop([
+  fc.array(opArb, { maxLength: 200 }),
+  fc.integer({ min: 1, max: 1_000 }),
+  fc.constantFrom(2, 3, 4, 8, 64),
+])(
+  "stays sorted by (primary, idle, rank) through inserts, moves, removals and bulk fills, in blocks of any size",
+  (ops, seed, blockSize) => {
     // Ranks: a permutation of the slots, as the router derives them from agent ids.
     const ranks = Array.from({ length: SLOTS }, (_, i) => i).sort(
       (a, b) => ((a * 7_919 + seed) % 97) - ((b * 7_919 + seed) % 97) || a - b,
@@ -31,7 +35,7 @@ test.prop([fc.array(opArb, { maxLength: 200 }), fc.integer({ min: 1, max: 1_000 
     ranks.forEach((slot, i) => {
       rank.values[slot] = i;
     });
-    const order = new AgentOrder(rank);
+    const order = new AgentOrder(rank, blockSize);
     order.ensure(128);
     const model = new Map<number, { primary: number; idle: number }>();
     for (const op of ops) {
@@ -54,11 +58,17 @@ test.prop([fc.array(opArb, { maxLength: 200 }), fc.integer({ min: 1, max: 1_000 
             (rank.values[a] as number) - (rank.values[b] as number),
         )
         .map(([slot]) => slot);
-      expect(Array.from(order.list.subarray(0, order.size))).toEqual(expected);
+      expect(order.toArray()).toEqual(expected);
+      expect(order.size).toBe(expected.length);
       for (let slot = 0; slot < SLOTS; slot++) expect(order.has[slot]).toBe(model.has(slot) ? 1 : 0);
       expected.forEach((slot, i) => {
         expect(order.indexOf(slot)).toBe(i);
       });
+      // A class's first member: every third slot (shifted by the seed) is one.
+      const member = (slot: number) => (slot + seed) % 3 === 0;
+      const bits = new Int32Array(4);
+      for (let slot = 0; slot < SLOTS; slot++) if (member(slot)) bits[slot >>> 5] |= 1 << (slot & 31);
+      expect(order.firstOf(bits)).toBe(expected.find(member) ?? -1);
     }
   },
 );
