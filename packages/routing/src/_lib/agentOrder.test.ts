@@ -67,7 +67,8 @@ test.prop([
       // A class's first member: every third slot (shifted by the seed) is one.
       const member = (slot: number) => (slot + seed) % 3 === 0;
       const bits = new Int32Array(4);
-      for (let slot = 0; slot < SLOTS; slot++) if (member(slot)) bits[slot >>> 5] |= 1 << (slot & 31);
+      for (let slot = 0; slot < SLOTS; slot++)
+        if (member(slot)) bits[slot >>> 5] = (bits[slot >>> 5] as number) | (1 << (slot & 31));
       expect(order.firstOf(bits)).toBe(expected.find(member) ?? -1);
     }
   },
