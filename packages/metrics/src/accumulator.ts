@@ -766,8 +766,12 @@ function build(options: NormalizedOptions, initial: readonly (readonly [string, 
         }
         return acc;
       }
+      // Groups only merged in and dropped allocate their own buffers, not ones from the pool that nothing
+      // would hand back.
+      const { pool: _, ...unpooled } = engine.context.store;
+      const context = { ...engine.context, store: unpooled };
       for (const [k, json] of other.toJSON().groups) {
-        const incoming = groupFromJSON(json, engine.context);
+        const incoming = groupFromJSON(json, context);
         const mine = engine.flat.get(k);
         if (mine === undefined) engine.put(k, incoming);
         else mergeGroup(mine, incoming);

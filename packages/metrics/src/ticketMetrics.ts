@@ -360,7 +360,7 @@ export function ticketMetrics(
           if (unanswered !== null) {
             if (!isFirst || defs.firstReplyIsReplyTime) {
               replies.push({
-                at: event.at,
+                at: new Date(at),
                 calendarMs: at - unanswered,
                 businessMs: biz === null ? null : biz(unanswered, at),
               });
@@ -471,8 +471,8 @@ export function ticketMetrics(
     category,
     requesterId,
     agentCreated,
-    // A copy, not the event's own Date: the record shares nothing mutable with the input, and sits with
-    // its other fields in memory, which the accumulator reads a million times.
+    // A copy, not the event's own Date, as every instant here: the record shares nothing mutable with the
+    // input, and sits with its other fields in memory, which the accumulator reads for every ticket.
     createdAt: new Date(created),
     firstReplyAt: firstReplyAt === null ? null : new Date(firstReplyAt),
     firstSolvedAt: firstSolved === undefined ? null : new Date(firstSolved),

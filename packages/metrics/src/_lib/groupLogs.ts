@@ -2,7 +2,7 @@
 //
 // Adding a ticket to a group used to go group object → its DataView → the log's bytes: with thousands of
 // groups each step is a cache miss, and the first two only lead to the third. Here a log is a region of a
-// shared slab, located by three typed arrays indexed by group number that stay in cache, so an add touches
+// shared slab, located by typed arrays indexed by group number that stay in cache, so an add touches
 // the log's bytes and nothing else of the group. A region starts at FIRST bytes (tiny groups stay small) and
 // moves to one twice the size when full, up to MAX; a full MAX region is flushed by its group instead. Freed
 // regions are reused by size. Slabs are a fixed size, a multiple of MAX, so a region never straddles two.
@@ -11,15 +11,15 @@
 const FIRST = 256;
 /** Bytes of the largest region: a group whose log fills it is flushed. */
 const LOG_MAX = 4_096;
-const SLAB_SHIFT = 18;
-const SLAB_BYTES = 1 << SLAB_SHIFT; // 256 KB, 64 regions of LOG_MAX
-const OFFSET_MASK = SLAB_BYTES - 1;
+const SLAB_BYTES = 262_144; // 64 regions of LOG_MAX
 const SIZES = Math.log2(LOG_MAX / FIRST) + 1;
 
 export class GroupLogs {
   private readonly slabs: DataView[] = [];
-  /** Per group: its region's address (slab index · SLAB_BYTES + byte offset). */
-  address = new Int32Array(64);
+  /** Per group: the slab of its region. */
+  slabOf = new Int32Array(64);
+  /** Per group: its region's byte offset in the slab. */
+  offsetOf = new Int32Array(64);
   /** Per group: bytes written to its region since it was last flushed. */
   used = new Int32Array(64);
   /** Per group: its region's size in bytes, 0 before it has one. */
@@ -33,7 +33,8 @@ export class GroupLogs {
     const num = this.count++;
     if (num === this.used.length) {
       const size = 2 * num;
-      this.address = grown(this.address, size);
+      this.slabOf = grown(this.slabOf, size);
+      this.offsetOf = grown(this.offsetOf, size);
       this.used = grown(this.used, size);
       this.capacity = grown(this.capacity, size);
     }
@@ -42,12 +43,12 @@ export class GroupLogs {
 
   /** The slab holding group `num`'s region. */
   view(num: number): DataView {
-    return this.slabs[(this.address[num] as number) >>> SLAB_SHIFT] as DataView;
+    return this.slabs[this.slabOf[num] as number] as DataView;
   }
 
   /** Byte offset of group `num`'s region in its slab. */
   offset(num: number): number {
-    return (this.address[num] as number) & OFFSET_MASK;
+    return this.offsetOf[num] as number;
   }
 
   /**
@@ -58,31 +59,34 @@ export class GroupLogs {
     const old = this.capacity[num] as number;
     if (old >= LOG_MAX) return false;
     const size = old === 0 ? FIRST : 2 * old;
-    const address = this.region(size);
+    // Freed regions are kept as (slab, offset) pairs, flat.
+    const free = this.free[Math.log2(size / FIRST)] as number[];
+    let slab: number;
+    let offset: number;
+    if (free.length > 0) {
+      offset = free.pop() as number;
+      slab = free.pop() as number;
+    } else {
+      if (this.slabUsed + size > SLAB_BYTES) {
+        this.slabs.push(new DataView(new ArrayBuffer(SLAB_BYTES)));
+        this.slabUsed = 0;
+      }
+      slab = this.slabs.length - 1;
+      offset = this.slabUsed;
+      this.slabUsed += size;
+    }
     const used = this.used[num] as number;
     if (used > 0) {
-      const from = this.view(num);
-      const to = this.slabs[address >>> SLAB_SHIFT] as DataView;
-      new Uint8Array(to.buffer, address & OFFSET_MASK, used).set(
-        new Uint8Array(from.buffer, this.offset(num), used),
+      new Uint8Array((this.slabs[slab] as DataView).buffer, offset, used).set(
+        new Uint8Array(this.view(num).buffer, this.offset(num), used),
       );
     }
-    if (old > 0) (this.free[Math.log2(old / FIRST)] as number[]).push(this.address[num] as number);
-    this.address[num] = address;
+    if (old > 0)
+      (this.free[Math.log2(old / FIRST)] as number[]).push(this.slabOf[num] as number, this.offset(num));
+    this.slabOf[num] = slab;
+    this.offsetOf[num] = offset;
     this.capacity[num] = size;
     return true;
-  }
-
-  private region(size: number): number {
-    const reused = (this.free[Math.log2(size / FIRST)] as number[]).pop();
-    if (reused !== undefined) return reused;
-    if (this.slabUsed + size > SLAB_BYTES) {
-      this.slabs.push(new DataView(new ArrayBuffer(SLAB_BYTES)));
-      this.slabUsed = 0;
-    }
-    const address = (this.slabs.length - 1) * SLAB_BYTES + this.slabUsed;
-    this.slabUsed += size;
-    return address;
   }
 }
 

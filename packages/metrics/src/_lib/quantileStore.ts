@@ -135,7 +135,7 @@ export class QuantileStore {
     });
   }
 
-  /** Bytes held: the exact buffer's capacity (at most `exactLimit` doubles) or the sketch. */
+  /** Bytes held: the exact buffer's capacity (at most `exactLimit` values, 4 or 8 bytes each) or the sketch. */
   get bytes(): number {
     return this.sketch === null ? this.buf.byteLength : this.sketch.bytes;
   }
