@@ -271,6 +271,8 @@ interface ClassState {
   cands: AgentRec[];
   /** The same agents as a bit set over router slots, for the channel-order scan (see `bestInOrder`). */
   bits: Int32Array;
+  /** `cands.length`, kept here: choosing how to scan then reads no other object. */
+  candCount: number;
   /** The ranking state, shared with every class that has the same candidates and ranking. */
   rk: Ranker;
   /** Agents refreshed since the class was last examined (for a cheap "still blocked" check). */
@@ -678,12 +680,13 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     if (unsorted.length > 0 || rankStale) syncOrders();
     const channel = cls.channel;
     const order = orders[channel] as AgentOrder;
-    const cands = cls.rk.slots;
-    const byCands = scanLimit < 0 ? cands.length * cands.length * 3 <= order.size : cands.length <= scanLimit;
+    const n = cls.candCount;
+    const byCands = scanLimit < 0 ? n * n * 3 <= order.size : n <= scanLimit;
     const slow = opts.fairMax !== Number.POSITIVE_INFINITY;
     for (;;) {
       let best = -1;
       if (byCands) {
+        const cands = cls.rk.slots;
         const has = order.has;
         for (let i = 0; i < cands.length; i++) {
           const s = cands[i] as number;
@@ -1053,6 +1056,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     cls.rk = rk;
     cls.cands = rk.cands;
     cls.bits = rk.bits;
+    cls.candCount = rk.cands.length;
   }
 
   /** The ranker of `cands` (id-sorted) for requirements `req`, created and built when new; counts a user. */
@@ -1346,6 +1350,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       items: new ItemQueue(store, classList.length),
       cands: rk.cands,
       bits: rk.bits,
+      candCount: rk.cands.length,
       rk,
       woken: [],
       wakeAll: true,
@@ -2294,6 +2299,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       for (const agent of cls.cands)
         if (!agent.numsOn[cls.req.channel]?.includes(cls.num)) fail(`classes of ${agent.id}`);
       if (cls.cands !== cls.rk.cands || rankers.get(cls.rk.key) !== cls.rk) fail(`ranker of ${cls.key}`);
+      if (cls.candCount !== cls.cands.length || cls.bits !== cls.rk.bits) fail(`scan data of ${cls.key}`);
     }
     const users = new Map<Ranker, number>();
     for (const cls of classes.values()) users.set(cls.rk, (users.get(cls.rk) ?? 0) + 1);
