@@ -470,10 +470,11 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   // and leaves the record as it was queued (a cache miss on the critical path of every assignment, where
   // the write-back's stores, one after another, overlap). `catchUp` then marks each one assigned. The
   // agent of an entry is always behind too, so `behind` being empty means this list is.
+  // Beside each item, its agent's slot and channel as a table cell (slot · CH + channel); all were assigned
+  // at `laggingAt`, since the list is emptied at the end of every dispatch.
   let lagging: ItemState[] = [];
-  let laggingAgent: string[] = [];
-  let laggingChannel: number[] = [];
-  let laggingAt: number[] = [];
+  let laggingCell: number[] = [];
+  let laggingAt = 0;
 
   function catchUp(): void {
     const list = behind;
@@ -489,21 +490,19 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     }
     if (lagging.length === 0) return;
     const items = lagging;
-    const agentIds = laggingAgent;
-    const channels = laggingChannel;
-    const at = laggingAt;
+    const cells = laggingCell;
     lagging = [];
-    laggingAgent = [];
-    laggingChannel = [];
-    laggingAt = [];
+    laggingCell = [];
     for (let i = 0; i < items.length; i++) {
       const state = items[i] as ItemState;
+      const cell = cells[i] as number;
       state.slot = -1;
       state.live = false;
       state.cls = null;
-      state.agentId = agentIds[i] as string;
-      state.channel = channels[i] as number;
-      state.assignedAt = at[i] as number;
+      // The slot is still this agent's: removing an agent is a public call, which catches up first.
+      state.agentId = slotId[(cell - (cell % CH)) / CH] as string;
+      state.channel = cell % CH;
+      state.assignedAt = laggingAt;
     }
   }
 
@@ -1621,9 +1620,8 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     rowItem[row] = undefined as unknown as ItemState;
     queuedCount--;
     lagging.push(state);
-    laggingAgent.push(agentId);
-    laggingChannel.push(channel);
-    laggingAt.push(now);
+    laggingCell.push(cell);
+    laggingAt = now;
     const load = (tLoad[cell] as number) + 1;
     const capacity = tCap[cell] as number;
     tLoad[cell] = load;
