@@ -46,23 +46,6 @@ function copyOf(values: readonly number[]): number[] {
   return values.slice();
 }
 
-// The copy of a sample below BUCKET_MIN values: one plain array (the kind quickselect is fastest on),
-// checked and filled in one pass and reused by every call, so a call leaves no garbage (in a large heap
-// the per-call slice cost more in collections than the selection itself). Only its first n entries are
-// read; the rest is left from earlier calls.
-const small: number[] = [];
-
-function smallCopyOf(values: readonly number[]): number[] {
-  const n = values.length;
-  while (small.length < n) small.push(0.5); // doubles from the start: the array never changes kind
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (!Number.isFinite(v)) fail(SUBJECT, `values.${i}`, "must be a finite number");
-    small[i] = v as number;
-  }
-  return small;
-}
-
 // One copy buffer reused by every call up to SCRATCH_MAX values (512 KB): allocating a typed array costs
 // as much as bucketing a few thousand values. Nothing is kept in it between calls.
 const SCRATCH_MAX = 65_536;
@@ -148,8 +131,8 @@ function placed(
     checked = copy;
   }
   // Quickselect places the ranks in O(n) instead of a full sort (on the checked copy when there is one).
-  const a = checked === null ? smallCopyOf(values) : Array.from(checked);
-  placeRanks(a, ranks, 0, ranks.length - 1, 0, n - 1);
+  const a = checked === null ? copyOf(values) : Array.from(checked);
+  placeRanks(a, ranks, 0, ranks.length - 1, 0, a.length - 1);
   return a;
 }
 
@@ -210,7 +193,7 @@ function methodOf(options: PercentileOptions): PercentileMethod {
 export function percentile(values: readonly number[], p: number, options: PercentileOptions = {}): number {
   inRange(SUBJECT, "p", p, 0, 100);
   const method = methodOf(options);
-  return percentileOfSorted(placed(values, [p], method), p, method, values.length);
+  return percentileOfSorted(placed(values, [p], method), p, method);
 }
 
 /**
@@ -240,7 +223,6 @@ export function percentiles(
   const method = methodOf(options);
   const sorted = placed(values, ps, method);
   const out: number[] = [];
-  for (let i = 0; i < ps.length; i++)
-    out.push(percentileOfSorted(sorted, ps[i] as number, method, values.length));
+  for (let i = 0; i < ps.length; i++) out.push(percentileOfSorted(sorted, ps[i] as number, method));
   return out;
 }

@@ -1,12 +1,8 @@
 import type { PercentileMethod } from "../percentile";
 
 /** Percentile `p` (0–100) of an ascending, non-empty array. */
-export function percentileOfSorted(
-  sorted: ArrayLike<number>,
-  p: number,
-  method: PercentileMethod,
-  n = sorted.length,
-): number {
+export function percentileOfSorted(sorted: ArrayLike<number>, p: number, method: PercentileMethod): number {
+  const n = sorted.length;
   if (method === "nearest-rank") {
     // Postgres percentile_disc: the first value whose cumulative share reaches p.
     const rank = Math.ceil((p / 100) * n);
