@@ -136,17 +136,12 @@ function placed(
   return a;
 }
 
-// Places ranks[i..j] within a[left..right]: one rank first over the whole range, then the ranks on each
-// side of it within that side only, so later selections run on ever smaller ranges (both ends bounded).
-// The recursion depth is at most the number of ranks, which `placed` keeps to FEW_RANKS or log2(n + 1).
+// Places ranks[i..j] within a[left..right]: the middle rank first over the whole range, then each half of
+// the ranks within its own side only, so later selections run on ever smaller ranges (both ends bounded).
+// The recursion depth is log2 of the number of ranks, which is at most log2(n + 1).
 function placeRanks(a: number[], ranks: number[], i: number, j: number, left: number, right: number): void {
   if (i > j) return;
-  // The rank nearest the middle of the range splits it most evenly, so the later selections run on the
-  // smallest ranges (ranks are few: a linear pass finds it).
-  const centre = (left + right) / 2;
-  let mid = i;
-  for (let r = i + 1; r <= j; r++)
-    if (Math.abs((ranks[r] as number) - centre) < Math.abs((ranks[mid] as number) - centre)) mid = r;
+  const mid = (i + j) >> 1;
   const k = ranks[mid] as number;
   if (i === j && (k === left || k === right)) {
     // The smallest (or largest) of the range, as for the upper neighbour of a linear percentile's rank
