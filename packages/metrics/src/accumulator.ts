@@ -428,18 +428,12 @@ interface GroupContext {
   readonly logs: GroupLogs;
 }
 
-// One group's state. With thousands of groups every ticket lands in a group whose data is no longer in
-// cache, and touching counters, two maps, 16 statistics and their stores cost a cache miss each. So adding a
-// ticket only appends (op, number) pairs to one buffer, a few adjacent cache lines, and flush() later
-// applies them in arrival order while the group's state is hot: counts, histograms, volumes, sums (the same
-// additions in the same order), exactness and stores end exactly as if each had been applied at once.
-// Everything that reads the state flushes first.
 /**
  * Writes one log entry at byte `at` and returns the position after it: the op and an unsigned integer in
  * 1, 3 or 4 bytes (2, 4 or 5 in all), or for any other number (fractions, negatives, −0, which would come
  * back as 0) the op with the WIDE flag and the exact double (9 bytes).
  */
-function put(log: DataView, at: number, op: number, value: number): number {
+function writeEntry(log: DataView, at: number, op: number, value: number): number {
   if (value >>> 0 === value && (value !== 0 || 1 / value > 0)) {
     // Small values (zeros, counts, flags) and durations under 4.6 hours take one store, op in the low byte.
     if (value < 256) {
@@ -459,6 +453,12 @@ function put(log: DataView, at: number, op: number, value: number): number {
   return at + 9;
 }
 
+// One group's state. With thousands of groups every ticket lands in a group whose data is no longer in
+// cache, and touching counters, two maps, 16 statistics and their stores cost a cache miss each. So adding a
+// ticket only appends (op, number) entries to its log in GroupLogs, a few adjacent cache lines, and flush() later
+// applies them in arrival order while the group's state is hot: counts, histograms, volumes, sums (the same
+// additions in the same order), exactness and stores end exactly as if each had been applied at once.
+// Everything that reads the state flushes first.
 class Group {
   readonly counts = new Array<number>(COUNTERS).fill(0);
   readonly csat = [0, 0, 0, 0, 0, 0];
@@ -899,13 +899,13 @@ class Engine {
     if (key !== null) combo.set(key, num);
   }
 
-  // Appends one entry to group `num`'s log (see `put` for the encoding).
+  // Appends one entry to group `num`'s log (see `writeEntry` for the encoding).
   private log(num: number, op: number, value: number): void {
     const logs = this.logs;
     if ((logs.used[num] as number) + 9 > (logs.capacity[num] as number)) this.makeRoom(num);
     const used = logs.used[num] as number;
     const at = logs.offset(num) + used;
-    logs.used[num] = used + put(logs.view(num), at, op, value) - at;
+    logs.used[num] = used + writeEntry(logs.view(num), at, op, value) - at;
   }
 
   // Appends a duration's calendar and business entries to group `num`'s log, with one room check.
@@ -916,8 +916,8 @@ class Engine {
     const used = logs.used[num] as number;
     const view = logs.view(num);
     const at = logs.offset(num) + used;
-    const u = put(view, at, 2 * metric, d.calendarMs);
-    logs.used[num] = used + (business === null ? u : put(view, u, 2 * metric + 1, business)) - at;
+    const u = writeEntry(view, at, 2 * metric, d.calendarMs);
+    logs.used[num] = used + (business === null ? u : writeEntry(view, u, 2 * metric + 1, business)) - at;
   }
 
   private makeRoom(num: number): void {

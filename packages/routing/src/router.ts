@@ -467,11 +467,11 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   let behind: number[] = [];
   let isBehind = new Uint8Array(0);
   // The same for item records: `assignBySlot` reads an item's id, weight and relaxed flag from its store row
-  // and leaves the record as it was queued (a cache miss on the critical path of every assignment, where
-  // the write-back's stores, one after another, overlap). `catchUp` then marks each one assigned. The
-  // agent of an entry is always behind too, so `behind` being empty means this list is.
-  // Beside each item, its agent's slot and channel as a table cell (slot · CH + channel); all were assigned
-  // at `laggingAt`, since the list is emptied at the end of every dispatch.
+  // and leaves the record as it was queued (reading it was a cache miss on the critical path of every
+  // assignment, where the write-back's stores, one after another, overlap). `catchUp` then marks each one
+  // assigned. Beside each item, `laggingCell` holds its agent's table cell (slot · CH + channel); all were
+  // assigned at `laggingAt`, as the list is emptied at the end of every dispatch. The agent of an entry is
+  // always behind too, so `behind` being empty means this list is.
   let lagging: ItemState[] = [];
   let laggingCell: number[] = [];
   let laggingAt = 0;
@@ -500,7 +500,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       state.live = false;
       state.cls = null;
       // The slot is still this agent's: removing an agent is a public call, which catches up first.
-      state.agentId = slotId[(cell - (cell % CH)) / CH] as string;
+      state.agentId = slotId[Math.floor(cell / CH)] as string;
       state.channel = cell % CH;
       state.assignedAt = laggingAt;
     }

@@ -4,8 +4,9 @@
 // groups each step is a cache miss, and the first two only lead to the third. Here a log is a region of a
 // shared slab, located by typed arrays indexed by group number that stay in cache, so an add touches
 // the log's bytes and nothing else of the group. A region starts at FIRST bytes (tiny groups stay small) and
-// moves to one twice the size when full, up to MAX; a full MAX region is flushed by its group instead. Freed
-// regions are reused by size. Slabs are a fixed size, a multiple of MAX, so a region never straddles two.
+// moves to one twice the size when full, up to LOG_MAX; a full region of LOG_MAX is flushed by its group
+// instead. Freed regions are reused by size. Slabs are a fixed multiple of LOG_MAX, so a region never
+// straddles two.
 
 /** Bytes of the first region a group gets. */
 const FIRST = 256;
