@@ -83,7 +83,8 @@ describe("percentile on large samples (bucketed selection)", () => {
   const kinds = ["lognormal", "signed", "duplicates", "narrow", "zeros"] as const;
   test.prop(
     [
-      fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+      // A Lehmer generator's seed lies in 1..m − 1 with m = 2³¹ − 1 (a seed of m would stay 0 for ever).
+      fc.integer({ min: 1, max: 2 ** 31 - 2 }),
       fc.constantFrom(...kinds),
       fc.integer({ min: 16_384, max: 20_000 }),
     ],
