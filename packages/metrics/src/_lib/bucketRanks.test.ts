@@ -36,6 +36,15 @@ describe("valuesAtRanks", () => {
     expect(found).toEqual(atRanks(values, ranks));
   });
 
+  it("gives a zero at a wanted rank the sign the sorted sample has there", () => {
+    // -0 and +0 share a bucket here, and selection alone does not tell them apart (found by the property).
+    const tiny = 2.99022522280925e-308;
+    const values = [-3.0187490121419603e-304, 0, tiny, -3.0714493394371297e-68, tiny, -0, tiny, tiny];
+    const [min, max] = bounds(values);
+    expect(valuesAtRanks(Float64Array.from(values), [3], min, max)).toEqual(atRanks(values, [3]));
+    expect(valuesAtRanks(Float64Array.from(values), [2], min, max)).toEqual(atRanks(values, [2]));
+  });
+
   it("splits a skewed sample (lognormal durations) without declining", () => {
     let seed = 7;
     const random = () => {

@@ -109,5 +109,20 @@ export function valuesAtRanks(
     select(list, local, from, list.length - 1);
     out.push(list[local] as number);
   }
+  signZeros(values, ranks, out);
   return out;
+}
+
+// Selection compares -0 and +0 as equal, so a zero found in a bucket holding both may carry either sign;
+// the sorted sample has every -0 before every +0. Rare (a zero at a wanted rank), so counting is cheap.
+function signZeros(values: Float64Array, ranks: readonly number[], out: number[]): void {
+  if (!out.includes(0)) return;
+  let belowPositiveZero = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (v < 0 || Object.is(v, -0)) belowPositiveZero++;
+  }
+  for (let r = 0; r < out.length; r++) {
+    if (out[r] === 0) out[r] = (ranks[r] as number) < belowPositiveZero ? -0 : 0;
+  }
 }
