@@ -15,6 +15,7 @@ import type { RoutingStrategy } from "./options";
 export interface RankingKey {
   readonly strategy: RoutingStrategy;
   readonly value: number;
+  /** In a dispatch result a read-only Date, shared with `at` when the agent was assigned at that instant. */
   readonly lastAssignedAt: Date | null;
   readonly agentId: string;
 }

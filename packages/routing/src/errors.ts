@@ -9,6 +9,7 @@ import { SupportKitError } from "@supportkit/core";
  * - `UNKNOWN_SHIFT`: an agent names a shift that `options.shifts` does not define
  * - `UNSERIALISABLE_SHIFT`: a snapshot met a shift clock object that `options.shifts` does not name
  * - `DISPATCH_IN_PROGRESS`: an event handler called `dispatch` or `restore` while a dispatch was running
+ * - `READ_ONLY_INSTANT`: a setter was called on a Date of a dispatch result (they are shared: copy first)
  *
  * @example
  * ```ts
@@ -21,7 +22,8 @@ export type RoutingErrorCode =
   | "DUPLICATE_ITEM"
   | "UNKNOWN_SHIFT"
   | "UNSERIALISABLE_SHIFT"
-  | "DISPATCH_IN_PROGRESS";
+  | "DISPATCH_IN_PROGRESS"
+  | "READ_ONLY_INSTANT";
 
 /**
  * A routing operation named something the router does not hold, or state that cannot be snapshotted.

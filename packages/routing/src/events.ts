@@ -17,7 +17,10 @@ import type { WorkItem } from "./workItem";
 export interface Assignment {
   readonly itemId: string;
   readonly agentId: string;
-  /** The dispatch instant. */
+  /**
+   * The dispatch instant. One Date is shared by every assignment of a dispatch and is read-only: its
+   * setters throw `RoutingError` `READ_ONLY_INSTANT` (copy with `new Date(at)` to change one).
+   */
   readonly at: Date;
   /** `sticky` (previous agent) or `strategy` (best ranked). */
   readonly reason: "sticky" | "strategy";

@@ -414,6 +414,55 @@ describe("what an assignment reports", () => {
   }
 });
 
+describe("instants in dispatch results", () => {
+  it("share one read-only Date per dispatch, equal to a plain Date and copyable", () => {
+    const router = createRouter();
+    router.upsertAgent(agent("a", { capacity: { chat: 3 } }));
+    for (let i = 0; i < 3; i++) router.enqueue(item(`t${i}`));
+    const seen: Date[] = [];
+    router.events.on("routing.assigned", (made) => seen.push(made.at));
+    const result = router.dispatch(T0 + MIN);
+    const [first, second, third] = result.assignments;
+    expect(result.assignments).toHaveLength(3);
+    expect(first?.at).toBe(result.at);
+    expect(third?.at).toBe(result.at);
+    expect(seen.every((at) => at === result.at)).toBe(true);
+    expect(result.at).toBeInstanceOf(Date);
+    expect(result.at).toEqual(new Date(T0 + MIN));
+    // The second assignment's agent was last assigned at this very instant: the same Date again.
+    expect(second?.key?.lastAssignedAt).toBe(result.at);
+    expect(JSON.parse(JSON.stringify(first))).toMatchObject({ at: new Date(T0 + MIN).toISOString() });
+    const copy = new Date(result.at);
+    copy.setUTCHours(0);
+    expect(result.at.getTime()).toBe(T0 + MIN);
+  });
+
+  it("throw a READ_ONLY_INSTANT RoutingError from every setter, leaving the instant unchanged", () => {
+    const router = createRouter();
+    router.upsertAgent(agent("a", { capacity: { chat: 1 }, lastAssignedAt: new Date(T0 - MIN) }));
+    router.enqueue(item("t"));
+    const made = router.dispatch(T0).assignments[0];
+    const key = made?.key?.lastAssignedAt;
+    expect(key?.getTime()).toBe(T0 - MIN);
+    const setters = Object.getOwnPropertyNames(Date.prototype).filter((name) => name.startsWith("set"));
+    expect(setters.length).toBeGreaterThanOrEqual(15);
+    for (const date of [made?.at, key]) {
+      for (const name of setters) {
+        const call = () => (date as unknown as Record<string, (value: number) => number>)[name]?.(0);
+        expect(call).toThrow(RoutingError);
+        expect(call).toThrow(/read-only/);
+        try {
+          call();
+        } catch (error) {
+          expect((error as RoutingError).code).toBe("READ_ONLY_INSTANT");
+        }
+      }
+    }
+    expect(made?.at.getTime()).toBe(T0);
+    expect(key?.getTime()).toBe(T0 - MIN);
+  });
+});
+
 describe("reading the router from an event handler", () => {
   for (const strategy of ["least-busy", "longest-idle"] as const) {
     it(`sees every assignment of the running dispatch (${strategy})`, () => {

@@ -14,6 +14,7 @@ import { ItemQueue, ItemStore, PassHeap, queueRemove } from "./_lib/itemQueue";
 import { maxMatching } from "./_lib/matching";
 import { Pool } from "./_lib/pool";
 import { keyOf, rankEligible } from "./_lib/rank";
+import { ReadOnlyDate } from "./_lib/readOnlyDate";
 import { type ResolvedOptions, resolveOptions } from "./_lib/resolveOptions";
 import {
   type AgentState,
@@ -95,7 +96,7 @@ export interface DispatchOptions {
  * ```
  */
 export interface DispatchResult {
-  /** The dispatch instant. */
+  /** The dispatch instant: the same read-only Date as every assignment's `at` (see {@link Assignment}). */
   readonly at: Date;
   /** Assignments made, in the order they were made. */
   readonly assignments: readonly Assignment[];
@@ -473,6 +474,9 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   // assigned at `laggingAt`, as the list is emptied at the end of every dispatch. The agent of an entry is
   // always behind too, so `behind` being empty means this list is.
   let lagging: ItemState[] = [];
+  // The instant of the running dispatch as a read-only Date, shared by every assignment it makes and by
+  // each ranking key whose agent was last assigned at that instant (see `ReadOnlyDate`).
+  let dispatchAt: Date = new ReadOnlyDate(0);
   let laggingCell: number[] = [];
   let laggingAt = 0;
 
@@ -1559,7 +1563,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
             : displayValue(
                 leastBusy ? (hotPrimary[s * CH + channel] as number) : primaryValue(agent, req, opts),
               );
-      key = keyOf(agent, value, opts);
+      key = keyOf(agent, value, opts, instantAt(agent.lastAssignedAt));
     }
     dequeue(state);
     agent.routed[channel] = (agent.routed[channel] as number) + 1;
@@ -1612,7 +1616,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     const key: RankingKey = {
       strategy: opts.strategy,
       value: leastBusy ? displayValue(hotPrimary[cell] as number) : 0,
-      lastAssignedAt: Number.isFinite(idle) ? new Date(idle) : null,
+      lastAssignedAt: instantAt(idle),
       agentId,
     };
     queueRemove(store, cls.num, row);
@@ -1657,6 +1661,12 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     state.cls = null;
   }
 
+  /** A dispatch result's Date for `time` (null when never): the shared one when it is the dispatch instant. */
+  function instantAt(time: number): Date | null {
+    if (time === dispatchAt.getTime()) return dispatchAt;
+    return Number.isFinite(time) ? new ReadOnlyDate(time) : null;
+  }
+
   /** Builds an assignment from the item's fields (passed in, not read from its record) and emits it. */
   function announce(
     itemId: string,
@@ -1672,7 +1682,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     const assignment: Assignment = {
       itemId,
       agentId,
-      at: new Date(now),
+      at: dispatchAt,
       reason,
       mode,
       key,
@@ -1910,8 +1920,9 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
 
   function dispatch(nowInput: InstantInput, dispatchOptions: DispatchOptions = {}): DispatchResult {
     refuseDuringDispatch("dispatch");
-    const nowDate = toDate(nowInput, "now");
-    const now = nowDate.getTime();
+    const now = toDate(nowInput, "now").getTime();
+    const nowDate = new ReadOnlyDate(now);
+    dispatchAt = nowDate;
     dispatching = true;
     try {
       prepare(now);

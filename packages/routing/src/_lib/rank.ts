@@ -32,11 +32,16 @@ export function rankEligible(
   return scored.map(({ agent, value }) => ({ agent, key: keyOf(agent, value, options) }));
 }
 
-export function keyOf(agent: AgentState, value: number, options: ResolvedOptions): RankingKey {
+export function keyOf(
+  agent: AgentState,
+  value: number,
+  options: ResolvedOptions,
+  lastAssignedAt = Number.isFinite(agent.lastAssignedAt) ? new Date(agent.lastAssignedAt) : null,
+): RankingKey {
   return {
     strategy: options.strategy,
     value,
-    lastAssignedAt: Number.isFinite(agent.lastAssignedAt) ? new Date(agent.lastAssignedAt) : null,
+    lastAssignedAt,
     agentId: agent.id,
   };
 }
