@@ -468,17 +468,18 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   let behind: number[] = [];
   let isBehind = new Uint8Array(0);
   // The same for item records: `assignBySlot` reads an item's id, weight and relaxed flag from its store row
-  // and leaves the record as it was queued (reading it was a cache miss on the critical path of every
-  // assignment, where the write-back's stores, one after another, overlap). `catchUp` then marks each one
-  // assigned. Beside each item, `laggingCell` holds its agent's table cell (slot · CH + channel); all were
+  // and neither reads nor writes the record, nor frees the row (reaching the record through `rowItem` was a
+  // cache miss on the critical path of every assignment, where the write-back's loads and stores, one
+  // item after another, overlap). `lagging` holds the rows; `catchUp` marks each record assigned and frees
+  // its row. Beside each row, `laggingCell` holds its agent's table cell (slot · CH + channel); all were
   // assigned at `laggingAt`, as the list is emptied at the end of every dispatch. The agent of an entry is
   // always behind too, so `behind` being empty means this list is.
-  let lagging: ItemState[] = [];
+  let lagging: number[] = [];
+  let laggingCell: number[] = [];
+  let laggingAt = 0;
   // The instant of the running dispatch as a read-only Date, shared by every assignment it makes and by
   // each ranking key whose agent was last assigned at that instant (see `ReadOnlyDate`).
   let dispatchAt: Date = new ReadOnlyDate(0);
-  let laggingCell: number[] = [];
-  let laggingAt = 0;
 
   function catchUp(): void {
     const list = behind;
@@ -493,13 +494,16 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       agent.lastAssignedAt = hotIdle[s] as number;
     }
     if (lagging.length === 0) return;
-    const items = lagging;
+    const rows = lagging;
     const cells = laggingCell;
     lagging = [];
     laggingCell = [];
-    for (let i = 0; i < items.length; i++) {
-      const state = items[i] as ItemState;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as number;
+      const state = rowItem[row] as ItemState;
       const cell = cells[i] as number;
+      rowItem[row] = undefined as unknown as ItemState;
+      store.release(row);
       state.slot = -1;
       state.live = false;
       state.cls = null;
@@ -1604,7 +1608,6 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     mode: "greedy" | "matching",
     now: number,
   ): Assignment {
-    const state = rowItem[row] as ItemState; // not read: see `lagging`
     const channel = cls.channel;
     const itemId = store.ids[row] as string;
     const created = store.created[row] as number;
@@ -1620,10 +1623,8 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       agentId,
     };
     queueRemove(store, cls.num, row);
-    store.release(row);
-    rowItem[row] = undefined as unknown as ItemState;
     queuedCount--;
-    lagging.push(state);
+    lagging.push(row);
     laggingCell.push(cell);
     laggingAt = now;
     const load = (tLoad[cell] as number) + 1;
@@ -1795,11 +1796,14 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         pass.pop();
         continue;
       }
-      const head = rowItem[headRow] as ItemState;
-      // Most items have no previous agent: the store says so without reading the item record.
+      // Most items have no previous agent: the store says so without reading the item record, which the
+      // common path (by slot) never reads.
       const sticky =
-        store.sticky[headRow] === Number.NEGATIVE_INFINITY ? null : stickyOutcome(head, now, nowDate);
+        store.sticky[headRow] === Number.NEGATIVE_INFINITY
+          ? null
+          : stickyOutcome(rowItem[headRow] as ItemState, now, nowDate);
       if (sticky === "wait") {
+        const head = rowItem[headRow] as ItemState;
         cls.items.remove(headRow);
         skipped.push(head);
         if (!head.waiting) {
@@ -1812,7 +1816,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
           });
         }
       } else if (sticky !== null) {
-        out.push(assign(head, sticky, "sticky", mode, now));
+        out.push(assign(rowItem[headRow] as ItemState, sticky, "sticky", mode, now));
       } else if (bySlot) {
         const s = bestSlotInOrder(cls, now, nowDate);
         if (s < 0) {
@@ -1822,9 +1826,10 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         out.push(
           tUnitCap[s] === Number.POSITIVE_INFINITY
             ? assignBySlot(cls, headRow, s, mode, now)
-            : assign(head, slotAgent[s] as AgentRec, "strategy", mode, now),
+            : assign(rowItem[headRow] as ItemState, slotAgent[s] as AgentRec, "strategy", mode, now),
         );
       } else {
+        const head = rowItem[headRow] as ItemState;
         const agent = bestOf(cls, head, now, nowDate);
         if (agent === null) {
           pass.pop(); // blocked: nothing in this class can be assigned in this pass
