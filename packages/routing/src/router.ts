@@ -14,6 +14,7 @@ import { ItemQueue, ItemStore, PassHeap, queueRemove } from "./_lib/itemQueue";
 import { maxMatching } from "./_lib/matching";
 import { Pool } from "./_lib/pool";
 import { keyOf, rankEligible } from "./_lib/rank";
+import { BitPool } from "./_lib/bitPool";
 import { ReadOnlyDate } from "./_lib/readOnlyDate";
 import { type ResolvedOptions, resolveOptions } from "./_lib/resolveOptions";
 import {
@@ -270,18 +271,12 @@ interface ClassState {
   readonly items: ItemQueue;
   /** Agents passing the static checks with capacity on the channel, by id; always `rk.cands`. */
   cands: AgentRec[];
-  /** The same agents as a bit set over router slots, for the channel-order scan (see `bestInOrder`). */
-  bits: Int32Array;
-  /** `cands.length`, kept here: choosing how to scan then reads no other object. */
-  candCount: number;
   /** The ranking state, shared with every class that has the same candidates and ranking. */
   rk: Ranker;
   /** Agents refreshed since the class was last examined (for a cheap "still blocked" check). */
   woken: AgentRec[];
   /** Something other than an agent refresh happened (new item, relaxation, upsert): examine fully. */
   wakeAll: boolean;
-  /** The dispatch pass that last examined the class. */
-  seenInPass: number;
   dirty: boolean;
 }
 
@@ -298,8 +293,8 @@ interface Ranker {
   readonly req: Requirements;
   /** By id. */
   readonly cands: AgentRec[];
-  /** `cands` as a bit set over router slots (for the channel orders; empty for other strategies). */
-  readonly bits: Int32Array;
+  /** `cands` as a bit set over router slots: its region in the router's `BitPool` (-1 for strategies without channel orders). */
+  readonly region: number;
   /** The slots of `cands`, in the same order (for the channel orders; empty for other strategies). */
   readonly slots: Int32Array;
   /** Ranking heap over `cands` for the key strategies. */
@@ -330,7 +325,7 @@ interface Timer {
   readonly agent: AgentRec | null;
 }
 
-const NO_BITS = new Int32Array(0);
+const NO_SLOTS = new Int32Array(0);
 const ALL_CHANNELS = (1 << CHANNELS.length) - 1;
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -415,6 +410,14 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   let classes = new Map<string, ClassState>();
   /** Classes by number (`ClassState.num`). */
   let classList: ClassState[] = [];
+  // What the dispatch pass reads of a class on every assignment, in tables by class number: reaching the
+  // class object (and from it the candidates' bit set) cost a cache miss per step. The class's channel, its
+  // number of candidates, its ranker's bit-set region, and the pass that last examined it.
+  let classChannel = new Uint8Array(64);
+  let classCount = new Int32Array(64);
+  let classRegion = new Int32Array(64);
+  let classSeen = new Int32Array(64);
+  const bitPool = new BitPool();
   /** Queue-order keys of the queued items, and each row's item. */
   const store = new ItemStore();
   let rowItem: ItemState[] = [];
@@ -548,6 +551,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       tUnitCap = grown(tUnitCap, size);
       isBehind = grown(isBehind, size);
       for (const order of orders) order.ensure(size);
+      bitPool.resize(size);
       // The views of the bound agents still point into the old tables.
       for (const agent of agents.values()) if (agent.slot >= 0 && agent.slot < nextSlot) bindRows(agent);
     }
@@ -678,22 +682,22 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
    * cheaper than walking past the non-members of a long order.
    */
   function bestInOrder(cls: ClassState, now: number, nowDate: Date): AgentRec | null {
-    const s = bestSlotInOrder(cls, now, nowDate);
+    const s = bestSlotInOrder(cls.num, now, nowDate);
     return s < 0 ? null : (slotAgent[s] as AgentRec);
   }
 
   /** {@link bestInOrder} as a slot, -1 for none. */
-  function bestSlotInOrder(cls: ClassState, now: number, nowDate: Date): number {
+  function bestSlotInOrder(num: number, now: number, nowDate: Date): number {
     if (unsorted.length > 0 || rankStale) syncOrders();
-    const channel = cls.channel;
+    const channel = classChannel[num] as number;
     const order = orders[channel] as AgentOrder;
-    const n = cls.candCount;
+    const n = classCount[num] as number;
     const byCands = scanLimit < 0 ? n * n * 3 <= order.size : n <= scanLimit;
     const slow = opts.fairMax !== Number.POSITIVE_INFINITY;
     for (;;) {
       let best = -1;
       if (byCands) {
-        const cands = cls.rk.slots;
+        const cands = (classList[num] as ClassState).rk.slots;
         const has = order.has;
         for (let i = 0; i < cands.length; i++) {
           const s = cands[i] as number;
@@ -707,7 +711,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
           best = s;
         }
       } else {
-        best = order.firstOf(cls.bits);
+        best = order.firstOf(bitPool.data, (classRegion[num] as number) * bitPool.words);
       }
       if (best < 0) return -1;
       if (!slow && hotShift[best] === 0) return best;
@@ -1062,8 +1066,8 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     const rk = rankerFor(cls.req, cands);
     cls.rk = rk;
     cls.cands = rk.cands;
-    cls.bits = rk.bits;
-    cls.candCount = rk.cands.length;
+    classRegion[cls.num] = rk.region;
+    classCount[cls.num] = rk.cands.length;
   }
 
   /** The ranker of `cands` (id-sorted) for requirements `req`, created and built when new; counts a user. */
@@ -1089,17 +1093,14 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     }
     let rk = rankers.get(key);
     if (rk === undefined) {
-      let bits = NO_BITS;
-      let slots = NO_BITS;
+      let region = -1;
+      let slots = NO_SLOTS;
       if (ordered) {
         slots = Int32Array.from(cands, (agent) => agent.slot);
-        bits = new Int32Array((hotStamp.length + 31) >>> 5);
-        for (const agent of cands) {
-          const word = agent.slot >>> 5;
-          bits[word] = (bits[word] as number) | (1 << (agent.slot & 31));
-        }
+        region = bitPool.alloc();
+        for (const agent of cands) bitPool.add(region, agent.slot);
       }
-      rk = { key, req, cands, bits, slots, pool: null, improved: [], poolStale: false, mark: -1, users: 0 };
+      rk = { key, req, cands, region, slots, pool: null, improved: [], poolStale: false, mark: -1, users: 0 };
       rankers.set(key, rk);
       rebuildPool(rk);
     }
@@ -1115,7 +1116,9 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
 
   function detach(cls: ClassState): void {
     const rk = cls.rk;
-    if (--rk.users === 0 && rankers.get(rk.key) === rk) rankers.delete(rk.key);
+    if (--rk.users > 0) return;
+    if (rankers.get(rk.key) === rk) rankers.delete(rk.key);
+    if (rk.region >= 0) bitPool.release(rk.region);
   }
 
   function scheduleAgentWake(agent: AgentRec, code: RejectionCode, now: number, nowDate: Date): void {
@@ -1349,19 +1352,27 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     let cls = classes.get(req.key);
     if (cls !== undefined) return cls;
     const rk = rankerFor(req, membersOf(req));
+    const num = classList.length;
+    if (num >= classSeen.length) {
+      classChannel = grown(classChannel, 2 * classSeen.length);
+      classCount = grown(classCount, 2 * classSeen.length);
+      classRegion = grown(classRegion, 2 * classSeen.length);
+      classSeen = grown(classSeen, 2 * classSeen.length);
+    }
+    classChannel[num] = req.channel;
+    classCount[num] = rk.cands.length;
+    classRegion[num] = rk.region;
+    classSeen[num] = -1;
     cls = {
       key: req.key,
-      num: classList.length,
+      num,
       req,
       channel: req.channel,
-      items: new ItemQueue(store, classList.length),
+      items: new ItemQueue(store, num),
       cands: rk.cands,
-      bits: rk.bits,
-      candCount: rk.cands.length,
       rk,
       woken: [],
       wakeAll: true,
-      seenInPass: -1,
       dirty: false,
     };
     classes.set(req.key, cls);
@@ -1425,6 +1436,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     // The classes are numbered afresh, so their queue regions are too: space left by the old ones is reused.
     store.clearQueues();
     rankers = new Map();
+    bitPool.clear();
     dirty = [];
     timers = new Heap<Timer>((a, b) => a.at < b.at);
     refreshed = [];
@@ -1602,13 +1614,13 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
    * changes, made through the slot tables only: the agent object catches up later (see `catchUp`).
    */
   function assignBySlot(
-    cls: ClassState,
+    num: number,
     row: number,
     s: number,
     mode: "greedy" | "matching",
     now: number,
   ): Assignment {
-    const channel = cls.channel;
+    const channel = classChannel[num] as number;
     const itemId = store.ids[row] as string;
     const created = store.created[row] as number;
     const weight = store.weight[row] as number;
@@ -1622,7 +1634,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       lastAssignedAt: instantAt(idle),
       agentId,
     };
-    queueRemove(store, cls.num, row);
+    queueRemove(store, num, row);
     queuedCount--;
     lagging.push(row);
     laggingCell.push(cell);
@@ -1722,7 +1734,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       const s = agent.slot;
       return (
         (orders[channel] as AgentOrder).has[s] === 1 &&
-        ((cls.bits[s >>> 5] as number) & (1 << (s & 31))) !== 0
+        bitPool.has(classRegion[cls.num] as number, s)
       );
     }
     return (
@@ -1778,11 +1790,11 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     for (;;) {
       const num = pass.peek();
       if (num < 0) break;
-      const cls = classList[num] as ClassState;
-      if (cls.seenInPass !== passNo) {
+      if (classSeen[num] !== passNo) {
         // First look in this pass. When only agents were refreshed since the class was last found
         // blocked, and none of them has room on its channel now, it is still blocked: skip it cheaply.
-        cls.seenInPass = passNo;
+        classSeen[num] = passNo;
+        const cls = classList[num] as ClassState;
         const skip = !cls.wakeAll && !cls.woken.some((agent) => hasRoomNow(agent, cls));
         cls.wakeAll = false;
         cls.woken.length = 0; // on a skip they are all full again; a later refresh re-adds them
@@ -1804,7 +1816,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
           : stickyOutcome(rowItem[headRow] as ItemState, now, nowDate);
       if (sticky === "wait") {
         const head = rowItem[headRow] as ItemState;
-        cls.items.remove(headRow);
+        (classList[num] as ClassState).items.remove(headRow);
         skipped.push(head);
         if (!head.waiting) {
           head.waiting = true;
@@ -1818,19 +1830,19 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       } else if (sticky !== null) {
         out.push(assign(rowItem[headRow] as ItemState, sticky, "sticky", mode, now));
       } else if (bySlot) {
-        const s = bestSlotInOrder(cls, now, nowDate);
+        const s = bestSlotInOrder(num, now, nowDate);
         if (s < 0) {
           pass.pop(); // blocked: nothing in this class can be assigned in this pass
           continue;
         }
         out.push(
           tUnitCap[s] === Number.POSITIVE_INFINITY
-            ? assignBySlot(cls, headRow, s, mode, now)
+            ? assignBySlot(num, headRow, s, mode, now)
             : assign(rowItem[headRow] as ItemState, slotAgent[s] as AgentRec, "strategy", mode, now),
         );
       } else {
         const head = rowItem[headRow] as ItemState;
-        const agent = bestOf(cls, head, now, nowDate);
+        const agent = bestOf(classList[num] as ClassState, head, now, nowDate);
         if (agent === null) {
           pass.pop(); // blocked: nothing in this class can be assigned in this pass
           continue;
@@ -2192,6 +2204,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     classes = new Map();
     classList = [];
     rankers = new Map();
+    bitPool.clear();
     dirty = [];
     timers = new Heap<Timer>((a, b) => a.at < b.at);
     if (Number.isFinite(lastNow)) rebuild(lastNow);
@@ -2255,14 +2268,15 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       if (state.live === (state.agentId !== null)) fail(`queued or assigned: ${state.id}`);
       if (!state.live && (state.slot !== -1 || state.cls !== null)) fail(`row of assigned ${state.id}`);
     }
+    const bitRegions = new Set<number>();
     for (const rk of rankers.values()) {
       if (!ordered) break;
+      if (bitRegions.has(rk.region)) fail(`bit-set region of ranker ${rk.key} shared`);
+      bitRegions.add(rk.region);
       let count = 0;
-      for (const word of rk.bits) for (let w = word; w !== 0; w &= w - 1) count++;
-      if (
-        count !== rk.cands.length ||
-        rk.cands.some((a) => ((rk.bits[a.slot >>> 5] ?? 0) & (1 << (a.slot & 31))) === 0)
-      )
+      const words = bitPool.data.subarray(rk.region * bitPool.words, (rk.region + 1) * bitPool.words);
+      for (const word of words) for (let w = word; w !== 0; w &= w - 1) count++;
+      if (count !== rk.cands.length || rk.cands.some((a) => !bitPool.has(rk.region, a.slot)))
         fail(`bits of ranker ${rk.key}`);
     }
     const viewOf = (row: Row, table: Float64Array, s: number) =>
@@ -2313,7 +2327,13 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       for (const agent of cls.cands)
         if (!agent.numsOn[cls.req.channel]?.includes(cls.num)) fail(`classes of ${agent.id}`);
       if (cls.cands !== cls.rk.cands || rankers.get(cls.rk.key) !== cls.rk) fail(`ranker of ${cls.key}`);
-      if (cls.candCount !== cls.cands.length || cls.bits !== cls.rk.bits) fail(`scan data of ${cls.key}`);
+      if (
+        classCount[cls.num] !== cls.cands.length ||
+        classRegion[cls.num] !== cls.rk.region ||
+        classChannel[cls.num] !== cls.channel ||
+        classList[cls.num] !== cls
+      )
+        fail(`scan data of ${cls.key}`);
     }
     const users = new Map<Ranker, number>();
     for (const cls of classes.values()) users.set(cls.rk, (users.get(cls.rk) ?? 0) + 1);

@@ -106,8 +106,8 @@ export class AgentOrder {
     return out;
   }
 
-  /** The first listed slot whose bit is set in `bits` (a bit set over slots), or -1. */
-  firstOf(bits: Int32Array): number {
+  /** The first listed slot whose bit is set in the bit set over slots at `bits[at …]`, or -1. */
+  firstOf(bits: Int32Array, at: number): number {
     const data = this.data;
     const B = this.blockSize;
     for (let i = 0; i < this.blocks; i++) {
@@ -115,7 +115,7 @@ export class AgentOrder {
       const end = b * B + (this.len[b] as number);
       for (let k = b * B; k < end; k++) {
         const s = data[k] as number;
-        if (((bits[s >>> 5] as number) & (1 << (s & 31))) !== 0) return s;
+        if (((bits[at + (s >>> 5)] as number) & (1 << (s & 31))) !== 0) return s;
       }
     }
     return -1;
