@@ -9,12 +9,12 @@ import {
   toDate,
 } from "@supportkit/core";
 import { AgentOrder } from "./_lib/agentOrder";
+import { BitPool } from "./_lib/bitPool";
 import { Heap } from "./_lib/heap";
 import { ItemQueue, ItemStore, PassHeap, queueRemove } from "./_lib/itemQueue";
 import { maxMatching } from "./_lib/matching";
 import { Pool } from "./_lib/pool";
 import { keyOf, rankEligible } from "./_lib/rank";
-import { BitPool } from "./_lib/bitPool";
 import { ReadOnlyDate } from "./_lib/readOnlyDate";
 import { type ResolvedOptions, resolveOptions } from "./_lib/resolveOptions";
 import {
@@ -1732,10 +1732,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       // Both are slot tables, so the check reads no agent object.
       if (unsorted.length > 0 || rankStale) syncOrders();
       const s = agent.slot;
-      return (
-        (orders[channel] as AgentOrder).has[s] === 1 &&
-        bitPool.has(classRegion[cls.num] as number, s)
-      );
+      return (orders[channel] as AgentOrder).has[s] === 1 && bitPool.has(classRegion[cls.num] as number, s);
     }
     return (
       agent.online &&
