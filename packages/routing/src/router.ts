@@ -11,7 +11,7 @@ import {
 import { AgentOrder } from "./_lib/agentOrder";
 import { BitPool } from "./_lib/bitPool";
 import { Heap } from "./_lib/heap";
-import { ItemQueue, ItemStore, PassHeap, queueRemove } from "./_lib/itemQueue";
+import { ItemQueue, ItemStore, PassHeap, queuePopHead } from "./_lib/itemQueue";
 import { maxMatching } from "./_lib/matching";
 import { Pool } from "./_lib/pool";
 import { keyOf, rankEligible } from "./_lib/rank";
@@ -1611,7 +1611,8 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   /**
    * {@link assign} by the strategy for the channel-order strategies, when nothing but capacity on one
    * channel limits the agent (no capacity units, no fair limit, not the `count` measure): the same
-   * changes, made through the slot tables only: the agent object catches up later (see `catchUp`).
+   * changes, made through the slot tables only: the agent object catches up later (see `catchUp`). `row` is
+   * the head of class `num`.
    */
   function assignBySlot(
     num: number,
@@ -1634,7 +1635,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       lastAssignedAt: instantAt(idle),
       agentId,
     };
-    queueRemove(store, num, row);
+    queuePopHead(store, num); // `row` is the class's head
     queuedCount--;
     lagging.push(row);
     laggingCell.push(cell);

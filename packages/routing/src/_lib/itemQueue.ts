@@ -217,6 +217,22 @@ export function queueRemove(store: ItemStore, num: number, slot: number): boolea
   return true;
 }
 
+/**
+ * Takes class `num`'s first item out of its queue; the queue must not be empty. The same as
+ * {@link queueRemove} of the head, without looking the row up: the assignment path already knows it.
+ */
+export function queuePopHead(store: ItemStore, num: number): void {
+  const data = store.queueData;
+  const start = store.queueStart[num] as number;
+  const size = (store.queueSize[num] as number) - 1;
+  store.queueSize[num] = size;
+  store.pos[data[start] as number] = -1;
+  if (size > 0) {
+    siftDown(store, start, size, 0, data[start + size] as number);
+    store.headOf[num] = data[start] as number;
+  } else store.headOf[num] = -1;
+}
+
 function siftUp(store: ItemStore, start: number, from: number, slot: number): void {
   const data = store.queueData;
   const pos = store.pos;
