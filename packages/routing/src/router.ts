@@ -2250,7 +2250,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       for (let i = 0; i < size; i++) {
         const row = store.queueData[start + i] as number;
         if (store.pos[row] !== i) fail(`queue position in ${cls.key}`);
-        if (i > 0 && store.before(row, store.queueData[start + ((i - 1) >> 1)] as number))
+        if (i > 0 && store.before(row, store.queueData[start + ((i - 1) >> 2)] as number))
           fail(`queue order of ${cls.key}`);
       }
       if (store.headOf[cls.num] !== (size > 0 ? store.queueData[start] : -1))

@@ -135,7 +135,8 @@ export class ItemStore {
 }
 
 /**
- * The queued items of one requirement class: an indexed binary heap of item rows in queue order, stored
+ * The queued items of one requirement class: an indexed 4-ary heap of item rows in queue order (half the
+ * depth of a binary heap: a pop's chain of dependent reads of scattered rows is half as long), stored
  * in the store's shared queue array (see {@link ItemStore.queueData}). Positions in `pos` are relative to
  * the class's region.
  */
@@ -210,7 +211,7 @@ export function queueRemove(store: ItemStore, num: number, slot: number): boolea
   pos[slot] = -1;
   if (last !== slot) {
     // The last entry fills the hole and goes up if it beats its new parent, else down.
-    if (at > 0 && store.before(last, data[start + ((at - 1) >> 1)] as number)) siftUp(store, start, at, last);
+    if (at > 0 && store.before(last, data[start + ((at - 1) >> 2)] as number)) siftUp(store, start, at, last);
     else siftDown(store, start, size, at, last);
   }
   store.headOf[num] = size > 0 ? (data[start] as number) : -1;
@@ -238,7 +239,7 @@ function siftUp(store: ItemStore, start: number, from: number, slot: number): vo
   const pos = store.pos;
   let index = from;
   while (index > 0) {
-    const parentIndex = (index - 1) >> 1;
+    const parentIndex = (index - 1) >> 2;
     const parent = data[start + parentIndex] as number;
     if (!store.before(slot, parent)) break;
     data[start + index] = parent;
@@ -254,13 +255,19 @@ function siftDown(store: ItemStore, start: number, size: number, from: number, s
   const pos = store.pos;
   let index = from;
   for (;;) {
-    const left = 2 * index + 1;
-    if (left >= size) break;
-    let child = left;
-    const right = left + 1;
-    if (right < size && store.before(data[start + right] as number, data[start + left] as number))
-      child = right;
-    const childSlot = data[start + child] as number;
+    const first = 4 * index + 1;
+    if (first >= size) break;
+    // The first of up to four children.
+    let child = first;
+    let childSlot = data[start + first] as number;
+    const end = Math.min(first + 4, size);
+    for (let k = first + 1; k < end; k++) {
+      const other = data[start + k] as number;
+      if (store.before(other, childSlot)) {
+        child = k;
+        childSlot = other;
+      }
+    }
     if (!store.before(childSlot, slot)) break;
     data[start + index] = childSlot;
     pos[childSlot] = index;
