@@ -162,6 +162,22 @@ describe("scheduled re-evaluation", () => {
     expect(router.nextWakeAt()).toBeNull();
   });
 
+  it("drops the relaxation timer of an item assigned before it fired, without other calls in between", () => {
+    // The default least-busy strategy records such assignments lazily (see `lagging` in router.ts): the
+    // timer must still see the item as assigned, not re-file it.
+    const router = createRouter();
+    router.upsertAgent(agent("senior", { skills: [{ name: "refunds", level: 9 }], capacity: { chat: 2 } }));
+    router.enqueue(
+      item("t", { requiredSkills: [{ name: "refunds", minLevel: 6, relax: { everyMs: 5 * MIN, step: 2 } }] }),
+    );
+    expect(ids(router.dispatch(T0 + MIN))).toEqual(["t>senior"]);
+    const later = router.dispatch(T0 + 5 * MIN);
+    expect(later.assignments).toEqual([]);
+    expect(later.queued).toBe(0);
+    expect(router.assigneeOf("t")).toBe("senior");
+    expect(router.queue()).toEqual([]);
+  });
+
   it("wakes at a shift start and assigns then", () => {
     const start = T0 + 30 * MIN;
     const router = createRouter({ shifts: { late: windowShift(start, start + 60 * MIN) } });

@@ -470,16 +470,21 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   // writes each agent object once instead of once per assignment: those stores were a cache miss each.
   let behind: number[] = [];
   let isBehind = new Uint8Array(0);
-  // The same for item records: `assignBySlot` reads an item's id, weight and relaxed flag from its store row
-  // and neither reads nor writes the record, nor frees the row (reaching the record through `rowItem` was a
-  // cache miss on the critical path of every assignment, where the write-back's loads and stores, one
-  // item after another, overlap). `lagging` holds the rows; `catchUp` marks each record assigned and frees
-  // its row. Beside each row, `laggingCell` holds its agent's table cell (slot · CH + channel); all were
-  // assigned at `laggingAt`, as the list is emptied at the end of every dispatch. The agent of an entry is
-  // always behind too, so `behind` being empty means this list is.
+  // The same for item records, but settled lazily: `assignBySlot` reads an item's id, weight and relaxed flag
+  // from its store row and neither reads nor writes the record, nor frees the row (reaching the record
+  // through `rowItem` was a cache miss on the critical path of every assignment). The row stays the item's,
+  // with `lagCell` (its agent's table cell, slot · CH + channel, -1 when not lagging) and `lagAt` (when it
+  // was assigned), until the record is next needed: a lookup by id (`release`, `cancel`, `assigneeOf`)
+  // settles that one record (`settleItem`), where the lookup misses the cache anyway; a call that walks
+  // every record (a snapshot, the queue, removing an agent) settles them all first (`settleItems`).
+  // Writing each record back at the end of the dispatch instead cost about a tenth of a drain.
+  // `lagging` lists the rows, each once (`lagListed`); a row settled by itself stays listed, with `lagCell`
+  // -1, until a sweep or a compaction (`trimLagging`, when at most half of the entries still lag).
   let lagging: number[] = [];
-  let laggingCell: number[] = [];
-  let laggingAt = 0;
+  let lagCell = new Int32Array(64).fill(-1);
+  let lagAt = new Float64Array(64);
+  let lagListed = new Uint8Array(64);
+  let laggingNow = 0;
   // The instant of the running dispatch as a read-only Date, shared by every assignment it makes and by
   // each ranking key whose agent was last assigned at that instant (see `ReadOnlyDate`).
   let dispatchAt: Date = new ReadOnlyDate(0);
@@ -496,25 +501,59 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       agent.stamp = hotStamp[s] as number;
       agent.lastAssignedAt = hotIdle[s] as number;
     }
+  }
+
+  /** Settles every lagging item record (see `lagging`). */
+  function settleItems(): void {
     if (lagging.length === 0) return;
     const rows = lagging;
-    const cells = laggingCell;
     lagging = [];
-    laggingCell = [];
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i] as number;
-      const state = rowItem[row] as ItemState;
-      const cell = cells[i] as number;
-      rowItem[row] = undefined as unknown as ItemState;
-      store.release(row);
-      state.slot = -1;
-      state.live = false;
-      state.cls = null;
-      // The slot is still this agent's: removing an agent is a public call, which catches up first.
-      state.agentId = slotId[Math.floor(cell / CH)] as string;
-      state.channel = cell % CH;
-      state.assignedAt = laggingAt;
+      lagListed[row] = 0;
+      if ((lagCell[row] as number) >= 0) settleRow(row);
     }
+  }
+
+  /** Drops the entries of `lagging` settled one by one, once they are at least half of it. */
+  function trimLagging(): void {
+    if (lagging.length < 1024 || lagging.length < 2 * laggingNow) return;
+    const kept: number[] = [];
+    for (const row of lagging) {
+      if ((lagCell[row] as number) >= 0) kept.push(row);
+      else lagListed[row] = 0;
+    }
+    lagging = kept;
+  }
+
+  /** Settles `state`'s record if it lags (see `lagging`), and returns it. */
+  function settleItem(state: ItemState): ItemState {
+    const row = state.slot;
+    if (row >= 0 && (lagCell[row] as number) >= 0 && rowItem[row] === state) settleRow(row);
+    return state;
+  }
+
+  /** Marks the lagging record of `row` assigned and frees the row. */
+  function settleRow(row: number): void {
+    const state = rowItem[row] as ItemState;
+    const cell = lagCell[row] as number;
+    lagCell[row] = -1;
+    laggingNow--;
+    rowItem[row] = undefined as unknown as ItemState;
+    store.release(row);
+    state.slot = -1;
+    state.live = false;
+    state.cls = null;
+    // The slot is still this agent's: removing an agent settles every record first.
+    state.agentId = slotId[Math.floor(cell / CH)] as string;
+    state.channel = cell % CH;
+    state.assignedAt = lagAt[row] as number;
+  }
+
+  /** The record of a tracked item by id, settled (see `lagging`). */
+  function trackedItem(itemId: string): ItemState | undefined {
+    const state = tracked.get(itemId);
+    return state === undefined ? undefined : settleItem(state);
   }
 
   // The channel orders (see AgentOrder): per channel, the agents with room there, not parked, by key.
@@ -1195,6 +1234,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     freeSlots.push(agent.slot);
     // A scan rather than a per-agent set: removing an agent is rare, and assignment is the hot path.
     const requeued: string[] = [];
+    settleItems();
     for (const [itemId, rec] of tracked) if (rec.agentId === agentId) requeued.push(itemId);
     requeued.sort();
     for (const itemId of requeued) {
@@ -1271,7 +1311,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   }
 
   function cancel(itemId: string): WorkItem {
-    const state = tracked.get(itemId);
+    const state = trackedItem(itemId);
     if (state === undefined || !state.live)
       throw new RoutingError("UNKNOWN_ITEM", `No queued work item "${itemId}"`);
     unlinkItem(state);
@@ -1291,6 +1331,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
 
   /** Queued items in queue order. */
   function queuedStates(): ItemState[] {
+    settleItems();
     const out: ItemState[] = [];
     for (const state of tracked.values()) if (state.live) out.push(state);
     return out.sort((a, b) => (itemBefore(a, b) ? -1 : 1));
@@ -1325,7 +1366,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   }
 
   function release(itemId: string): { itemId: string; agentId: string } {
-    const rec = tracked.get(itemId);
+    const rec = trackedItem(itemId);
     if (rec === undefined || rec.agentId === null)
       throw new RoutingError("UNKNOWN_ITEM", `No assigned work item "${itemId}"`);
     tracked.delete(itemId);
@@ -1399,7 +1440,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   }
 
   function timerValid(timer: Timer): boolean {
-    if (timer.item !== null) return timer.item.live && timer.item.timerAt === timer.at;
+    if (timer.item !== null) return settleItem(timer.item).live && timer.item.timerAt === timer.at;
     const agent = timer.agent as AgentRec;
     return agents.get(agent.id) === agent && agent.wakeAt === timer.at;
   }
@@ -1637,9 +1678,21 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     };
     queuePopHead(store, num); // `row` is the class's head
     queuedCount--;
-    lagging.push(row);
-    laggingCell.push(cell);
-    laggingAt = now;
+    if (row >= lagCell.length) {
+      const size = Math.max(2 * lagCell.length, row + 1);
+      const cells = grown(lagCell, size);
+      cells.fill(-1, lagCell.length);
+      lagCell = cells;
+      lagAt = grown(lagAt, size);
+      lagListed = grown(lagListed, size);
+    }
+    lagCell[row] = cell;
+    lagAt[row] = now;
+    laggingNow++;
+    if (lagListed[row] === 0) {
+      lagListed[row] = 1;
+      lagging.push(row);
+    }
     const load = (tLoad[cell] as number) + 1;
     const capacity = tCap[cell] as number;
     tLoad[cell] = load;
@@ -1937,6 +1990,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     refuseDuringDispatch("dispatch");
     const now = toDate(nowInput, "now").getTime();
     const nowDate = new ReadOnlyDate(now);
+    trimLagging();
     dispatchAt = nowDate;
     dispatching = true;
     try {
@@ -2008,7 +2062,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   function explain(ticket: string | WorkItemInput | Ticket, nowInput?: InstantInput): CandidateExplanations {
     let item: WorkItem;
     if (typeof ticket === "string") {
-      const found = tracked.get(ticket)?.item;
+      const found = trackedItem(ticket)?.item;
       if (found === undefined)
         throw new RoutingError("UNKNOWN_ITEM", `No queued or assigned work item "${ticket}"`);
       item = found;
@@ -2260,12 +2314,25 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     for (let i = 1; i < regions.length; i++)
       if ((regions[i] as [number, number])[0] < (regions[i - 1] as [number, number])[1])
         fail("queue regions overlap");
-    if (lagging.length > 0) fail("item records left behind");
+    let lags = 0;
     for (const state of tracked.values()) {
+      const row = state.slot;
+      if (row >= 0 && (lagCell[row] as number) >= 0 && rowItem[row] === state) {
+        // A lagging record (see `lagging`): still reads as queued; its row is in no queue and is listed.
+        lags++;
+        const agent = slotAgent[Math.floor((lagCell[row] as number) / CH)];
+        if (!state.live || state.cls === null || store.pos[row] !== -1 || lagListed[row] !== 1)
+          fail(`lagging record of ${state.id}`);
+        if (agent === undefined || agents.get(agent.id) !== agent) fail(`agent of lagging ${state.id}`);
+        continue;
+      }
       if (state.live && state.cls !== null && !state.cls.items.has(state.slot)) fail(`queue of ${state.id}`);
       if (state.live === (state.agentId !== null)) fail(`queued or assigned: ${state.id}`);
       if (!state.live && (state.slot !== -1 || state.cls !== null)) fail(`row of assigned ${state.id}`);
     }
+    if (lags !== laggingNow) fail("count of lagging records");
+    if (new Set(lagging).size !== lagging.length || lagging.some((row) => lagListed[row] !== 1))
+      fail("list of lagging rows");
     const bitRegions = new Set<number>();
     for (const rk of rankers.values()) {
       if (!ordered) break;
@@ -2339,15 +2406,26 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   }
 
   // Every public call starts with the agent objects current (see `catchUp`): event handlers run during a
-  // dispatch and may call back in.
-  const settled =
+  // dispatch and may call back in. The calls that look items up by id settle only those records (see
+  // `lagging`); the others settle every record first.
+  const current =
     <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) =>
     (...args: A) => {
       if (behind.length > 0) catchUp();
       return fn(...args);
     };
-  const audited = <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) => {
-    const run = settled(fn);
+  const settled =
+    <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) =>
+    (...args: A) => {
+      if (behind.length > 0) catchUp();
+      settleItems();
+      return fn(...args);
+    };
+  const audited = <A extends unknown[], R>(
+    fn: (...args: A) => R,
+    wrap: typeof settled = settled,
+  ): ((...args: A) => R) => {
+    const run = wrap(fn);
     if (!audit) return run;
     return (...args: A) => {
       const result = run(...args);
@@ -2361,13 +2439,13 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     upsertAgent: audited(upsertAgent),
     removeAgent: audited(removeAgent),
     setPresence: audited(setPresence),
-    enqueue: settled(enqueue),
-    cancel: settled(cancel),
-    release: audited(release),
-    dispatch: audited(dispatch),
+    enqueue: current(enqueue),
+    cancel: current(cancel),
+    release: audited(release, current),
+    dispatch: audited(dispatch, current),
     nextWakeAt: settled(nextWakeAt),
     queue: settled(queue),
-    assigneeOf: settled((itemId: string) => tracked.get(itemId)?.agentId ?? null),
+    assigneeOf: current((itemId: string) => trackedItem(itemId)?.agentId ?? null),
     agents: settled(() => [...agents.values()].sort(byId).map(agentOut)),
     explain: settled(explain),
     snapshot: settled(snapshot),
