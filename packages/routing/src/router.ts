@@ -2321,7 +2321,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         // A lagging record (see `lagging`): still reads as queued; its row is in no queue and is listed.
         lags++;
         const agent = slotAgent[Math.floor((lagCell[row] as number) / CH)];
-        if (!state.live || state.cls === null || store.pos[row] !== -1 || lagListed[row] !== 1)
+        if (!state.live || state.cls === null || state.cls.items.has(row) || lagListed[row] !== 1)
           fail(`lagging record of ${state.id}`);
         if (agent === undefined || agents.get(agent.id) !== agent) fail(`agent of lagging ${state.id}`);
         continue;

@@ -221,13 +221,15 @@ export function queueRemove(store: ItemStore, num: number, slot: number): boolea
 /**
  * Takes class `num`'s first item out of its queue; the queue must not be empty. The same as
  * {@link queueRemove} of the head, without looking the row up: the assignment path already knows it.
+ * The row's `pos` is left as it was (0), not reset: {@link queueHas} checks the queue entry itself, which
+ * now holds another row or lies past the end, and the row gets a fresh `pos` when next allocated. Rows are
+ * scattered, and that one store cost a few percent of a drain.
  */
 export function queuePopHead(store: ItemStore, num: number): void {
   const data = store.queueData;
   const start = store.queueStart[num] as number;
   const size = (store.queueSize[num] as number) - 1;
   store.queueSize[num] = size;
-  store.pos[data[start] as number] = -1;
   if (size > 0) {
     siftDown(store, start, size, 0, data[start + size] as number);
     store.headOf[num] = data[start] as number;
