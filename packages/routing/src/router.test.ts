@@ -593,6 +593,27 @@ describe("event handlers that throw or dispatch", () => {
   });
 });
 
+describe("records of assignments settled on demand", () => {
+  it("stay right when rows are reused over thousands of dispatches, and their list is compacted", () => {
+    // Each cycle assigns a new item and releases the one before: the two rows are reused again and again
+    // while the older entries for them are still listed (see `lagging` in router.ts), so the list is
+    // compacted many times, with copies of rows that lag again. The router audits itself after each call
+    // and each compaction (one entry per lagging row, no copies).
+    const router = createTunedRouter({}, 0, true);
+    router.upsertAgent(agent("a", { capacity: { chat: 2 } }));
+    let previous: string | null = null;
+    for (let i = 0; i < 3_000; i++) {
+      router.enqueue(item(`t${i}`, { createdAt: T0 + i }));
+      expect(ids(router.dispatch(T0 + i))).toEqual([`t${i}>a`]);
+      if (previous !== null) expect(router.release(previous)).toEqual({ itemId: previous, agentId: "a" });
+      previous = `t${i}`;
+    }
+    expect(router.assigneeOf("t2998")).toBeNull();
+    expect(router.assigneeOf("t2999")).toBe("a");
+    expect(router.snapshot().assignments.map((held) => held.item.id)).toEqual(["t2999"]);
+  });
+});
+
 describe("agent state across one dispatch", () => {
   it("a sticky item for an agent just given work by the fast path counts that work", () => {
     // a takes t0 by least-busy (the slot-table path, which updates the agent object only later); t1

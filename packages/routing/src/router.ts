@@ -478,12 +478,14 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   // settles that one record (`settleItem`), where the lookup misses the cache anyway; a call that walks
   // every record (a snapshot, the queue, removing an agent) settles them all first (`settleItems`).
   // Writing each record back at the end of the dispatch instead cost about a tenth of a drain.
-  // `lagging` lists the rows, each once (`lagListed`); a row settled by itself stays listed, with `lagCell`
-  // -1, until a sweep or a compaction (`trimLagging`, when at most half of the entries still lag).
+  // `lagging` lists the rows. A row settled by itself stays listed, with `lagCell` -1, until a sweep or a
+  // compaction (`trimLagging`, once at most half of the entries still lag); a row reused and assigned again
+  // meanwhile is listed twice, and the compaction drops the copy (`lagSeen`). The assignment path only
+  // appends: a check for an entry already there was one more read at a scattered place per item.
   let lagging: number[] = [];
   let lagCell = new Int32Array(64).fill(-1);
   let lagAt = new Float64Array(64);
-  let lagListed = new Uint8Array(64);
+  let lagSeen = new Uint8Array(64);
   let laggingNow = 0;
   // The instant of the running dispatch as a read-only Date, shared by every assignment it makes and by
   // each ranking key whose agent was last assigned at that instant (see `ReadOnlyDate`).
@@ -510,20 +512,23 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     lagging = [];
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i] as number;
-      lagListed[row] = 0;
       if ((lagCell[row] as number) >= 0) settleRow(row);
     }
   }
 
-  /** Drops the entries of `lagging` settled one by one, once they are at least half of it. */
+  /** Drops the entries of `lagging` settled one by one, and copies, once they are at least half of it. */
   function trimLagging(): void {
     if (lagging.length < 1024 || lagging.length < 2 * laggingNow) return;
     const kept: number[] = [];
     for (const row of lagging) {
-      if ((lagCell[row] as number) >= 0) kept.push(row);
-      else lagListed[row] = 0;
+      if ((lagCell[row] as number) < 0 || lagSeen[row] === 1) continue;
+      lagSeen[row] = 1;
+      kept.push(row);
     }
+    for (const row of kept) lagSeen[row] = 0;
     lagging = kept;
+    if (audit && (kept.length !== laggingNow || new Set(kept).size !== kept.length))
+      throw new Error("router cache out of sync: compacted list of lagging rows");
   }
 
   /** Settles `state`'s record if it lags (see `lagging`), and returns it. */
@@ -1684,15 +1689,12 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       cells.fill(-1, lagCell.length);
       lagCell = cells;
       lagAt = grown(lagAt, size);
-      lagListed = grown(lagListed, size);
+      lagSeen = grown(lagSeen, size);
     }
     lagCell[row] = cell;
     lagAt[row] = now;
     laggingNow++;
-    if (lagListed[row] === 0) {
-      lagListed[row] = 1;
-      lagging.push(row);
-    }
+    lagging.push(row);
     const load = (tLoad[cell] as number) + 1;
     const capacity = tCap[cell] as number;
     tLoad[cell] = load;
@@ -2315,13 +2317,14 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       if ((regions[i] as [number, number])[0] < (regions[i - 1] as [number, number])[1])
         fail("queue regions overlap");
     let lags = 0;
+    const listed = new Set(lagging);
     for (const state of tracked.values()) {
       const row = state.slot;
       if (row >= 0 && (lagCell[row] as number) >= 0 && rowItem[row] === state) {
         // A lagging record (see `lagging`): still reads as queued; its row is in no queue and is listed.
         lags++;
         const agent = slotAgent[Math.floor((lagCell[row] as number) / CH)];
-        if (!state.live || state.cls === null || state.cls.items.has(row) || lagListed[row] !== 1)
+        if (!state.live || state.cls === null || state.cls.items.has(row) || !listed.has(row))
           fail(`lagging record of ${state.id}`);
         if (agent === undefined || agents.get(agent.id) !== agent) fail(`agent of lagging ${state.id}`);
         continue;
@@ -2331,8 +2334,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       if (!state.live && (state.slot !== -1 || state.cls !== null)) fail(`row of assigned ${state.id}`);
     }
     if (lags !== laggingNow) fail("count of lagging records");
-    if (new Set(lagging).size !== lagging.length || lagging.some((row) => lagListed[row] !== 1))
-      fail("list of lagging rows");
+    if (lagSeen.some((mark) => mark !== 0)) fail("compaction marks left set");
     const bitRegions = new Set<number>();
     for (const rk of rankers.values()) {
       if (!ordered) break;
