@@ -490,6 +490,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   // The instant of the running dispatch as a read-only Date, shared by every assignment it makes and by
   // each ranking key whose agent was last assigned at that instant (see `ReadOnlyDate`).
   let dispatchAt: Date = new ReadOnlyDate(0);
+  let dispatchMs = 0;
 
   function catchUp(): void {
     const list = behind;
@@ -1732,7 +1733,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
 
   /** A dispatch result's Date for `time` (null when never): the shared one when it is the dispatch instant. */
   function instantAt(time: number): Date | null {
-    if (time === dispatchAt.getTime()) return dispatchAt;
+    if (time === dispatchMs) return dispatchAt;
     return Number.isFinite(time) ? new ReadOnlyDate(time) : null;
   }
 
@@ -1994,6 +1995,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     const nowDate = new ReadOnlyDate(now);
     trimLagging();
     dispatchAt = nowDate;
+    dispatchMs = now;
     dispatching = true;
     try {
       prepare(now);
