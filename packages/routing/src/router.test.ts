@@ -1,10 +1,12 @@
 import {
   alwaysOpenClock,
+  type BusinessClock,
   createEventBus,
   minutes,
   type TicketEventMap,
   ValidationError,
 } from "@supportkit/core";
+import { addDays, setMinutes, startOfHour } from "date-fns";
 import { describe, expect, it } from "vitest";
 import { agent, item, MIN, T0, windowShift } from "./_test/fixtures";
 import { RoutingError } from "./errors";
@@ -451,6 +453,40 @@ describe("instants in dispatch results", () => {
     const copy = new Date(result.at);
     copy.setUTCHours(0);
     expect(result.at.getTime()).toBe(T0 + MIN);
+  });
+
+  it("work with date-fns, whose copies are ordinary Dates, and equal plain Dates strictly", () => {
+    const router = createRouter();
+    router.upsertAgent(agent("a", { capacity: { chat: 1 }, lastAssignedAt: new Date(T0 - MIN) }));
+    router.enqueue(item("t"));
+    const result = router.dispatch(T0 + 90 * MIN);
+    const made = result.assignments[0];
+    const key = made?.key?.lastAssignedAt as Date;
+    expect(addDays(result.at, 1).getTime()).toBe(T0 + 90 * MIN + 86_400_000);
+    expect(startOfHour(result.at).getTime()).toBe(T0 + 60 * MIN);
+    expect(setMinutes(key, 0).getTime()).toBe(T0 - 60 * MIN);
+    expect(result.at.getTime()).toBe(T0 + 90 * MIN);
+    expect(key.getTime()).toBe(T0 - MIN);
+    const copy = addDays(result.at, 1);
+    copy.setUTCHours(0); // the copy is not read-only
+    expect(made?.at).toStrictEqual(new Date(T0 + 90 * MIN));
+  });
+
+  it("are not what shift clocks see: a clock written with date-fns works in a dispatch", () => {
+    // Open from the top of the hour 08:00 UTC to 17:00 UTC; `startOfHour` sets fields on its copy.
+    const dayShift = {
+      isOpen: (at: Date) => {
+        const hour = startOfHour(at).getUTCHours();
+        return hour >= 8 && hour < 17;
+      },
+      nextOpen: (at: Date) => new Date(at.getTime() + MIN),
+      add: (start: Date, ms: number) => new Date(start.getTime() + ms),
+      between: (from: Date, to: Date) => to.getTime() - from.getTime(),
+    } satisfies BusinessClock;
+    const router = createRouter({ shifts: { day: dayShift } });
+    router.upsertAgent(agent("a", { shift: "day" }));
+    router.enqueue(item("t"));
+    expect(ids(router.dispatch(Date.UTC(2026, 2, 2, 9, 30)))).toEqual(["t>a"]);
   });
 
   it("throw a READ_ONLY_INSTANT RoutingError from every setter, leaving the instant unchanged", () => {

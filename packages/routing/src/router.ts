@@ -1991,10 +1991,11 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
 
   function dispatch(nowInput: InstantInput, dispatchOptions: DispatchOptions = {}): DispatchResult {
     refuseDuringDispatch("dispatch");
-    const now = toDate(nowInput, "now").getTime();
-    const nowDate = new ReadOnlyDate(now);
+    const nowDate = toDate(nowInput, "now");
+    const now = nowDate.getTime();
     trimLagging();
-    dispatchAt = nowDate;
+    // Shift clocks and other user code get an ordinary Date; only the results share the read-only one.
+    dispatchAt = new ReadOnlyDate(now);
     dispatchMs = now;
     dispatching = true;
     try {
@@ -2006,7 +2007,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
         for (const cls of classes.values()) markDirty(cls);
       }
       greedy(now, nowDate, out, "greedy");
-      return { at: nowDate, assignments: out, queued: queuedCount, nextWakeAt: nextWakeAt() };
+      return { at: dispatchAt, assignments: out, queued: queuedCount, nextWakeAt: nextWakeAt() };
     } catch (error) {
       // An event handler threw. The assignments made so far stand (each was complete before its event);
       // every class is looked at again by the next dispatch, so none is left waiting with agents free.

@@ -28,6 +28,15 @@ const SETTERS = [
  */
 export class ReadOnlyDate extends Date {}
 
+// Copies made through `date.constructor` are ordinary Dates: date-fns (v3 and later) builds its results as
+// `new date.constructor(value)` and then sets fields on them, so `addDays(assignment.at, 1)` must not meet
+// a read-only copy. It also makes strict equality against `new Date(value)` hold.
+Object.defineProperty(ReadOnlyDate.prototype, "constructor", {
+  configurable: true,
+  writable: true,
+  value: Date,
+});
+
 for (const name of SETTERS) {
   if (!(name in Date.prototype)) continue;
   Object.defineProperty(ReadOnlyDate.prototype, name, {
