@@ -5,6 +5,38 @@ import { agent, item, MIN, T0 } from "./_test/fixtures";
 import { createRouter } from "./router";
 
 describe("batch mode (dispatch with mode: matching)", () => {
+  it("checks each matched pair again when event handlers change the router in between", () => {
+    // Found by a randomised review: a handler that cancelled a matched item made the next assignment read
+    // a missing class. Here the first assignment's handler cancels one matched item, removes the agent
+    // matched to another and sends a third away.
+    const router = createRouter();
+    for (const id of ["a1", "a2", "a3", "a4"]) router.upsertAgent(agent(id, { capacity: { chat: 1 } }));
+    for (let i = 0; i < 4; i++) router.enqueue(item(`t${i}`, { createdAt: T0 + i }));
+    let done = false;
+    router.events.on("routing.assigned", (made) => {
+      if (done) return;
+      done = true;
+      const cancelled = router.queue()[0]?.item.id;
+      if (cancelled !== undefined) router.cancel(cancelled);
+      const free = ["a1", "a2", "a3", "a4"].filter((id) => id !== made.agentId);
+      if (free[0] !== undefined) router.removeAgent(free[0]);
+      if (free[1] !== undefined) router.setPresence(free[1], "away");
+    });
+    const result = router.dispatch(T0 + MIN, { mode: "matching" });
+    const agentsNow = new Set(
+      router
+        .agents()
+        .filter((a) => a.presence === "online")
+        .map((a) => a.id),
+    );
+    for (const made of result.assignments.slice(1)) expect(agentsNow.has(made.agentId)).toBe(true);
+    const assigned = result.assignments.map((made) => made.itemId);
+    expect(new Set(assigned).size).toBe(assigned.length);
+    // Two agents are left online (the first assignee and one more), one item was cancelled.
+    expect(result.assignments).toHaveLength(2);
+    expect(result.queued).toBe(1);
+  });
+
   const setup = () => {
     const router = createRouter();
     // The specialist sorts first, so greedy hands it the first (payments) item.

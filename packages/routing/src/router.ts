@@ -1971,7 +1971,13 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     queued.forEach((state, index) => {
       const node = nodes[match[index] as number];
       if (node === undefined) return;
-      if (dynamicRejection(node.agent, node.channel, now, nowDate, opts) !== null) return;
+      // Event handlers run between these assignments and may have changed anything since the matching:
+      // cancelled, released or re-queued items, removed agents, presence and capacity. So every pair is
+      // checked in full again; one that fails is left to the greedy pass that follows.
+      const cls = state.cls;
+      if (!state.live || cls === null || agents.get(node.agent.id) !== node.agent) return;
+      if (behind.length > 0) catchUp();
+      if (rejection(node.agent, cls.req, now, nowDate, opts) !== null) return;
       const reason = stickyOf[index] === node.agent ? "sticky" : "strategy";
       out.push(assign(state, node.agent, reason, "matching", now));
     });
