@@ -362,6 +362,8 @@ test.prop([optionsArb, steps, templates, scanLimits, fc.array(fc.nat(), { minLen
       }
       const probe = ids[(pick >> 2) % Math.max(1, ids.length)];
       if (probe !== undefined && pick % 3 === 0) expect(lazy.assigneeOf(probe)).toBe(eager.assigneeOf(probe));
+      if (probe !== undefined && pick % 5 === 1)
+        expect(outcome(() => lazy.explain(probe, now))).toEqual(outcome(() => eager.explain(probe, now)));
       eager.queue(now);
     });
     now += MIN;

@@ -11,7 +11,7 @@ import {
 import { AgentOrder } from "./_lib/agentOrder";
 import { BitPool } from "./_lib/bitPool";
 import { Heap } from "./_lib/heap";
-import { ItemQueue, ItemStore, PassHeap, queuePopHead } from "./_lib/itemQueue";
+import { ItemQueue, ItemStore, PassHeap, queueParent, queuePopHead } from "./_lib/itemQueue";
 import { maxMatching } from "./_lib/matching";
 import { Pool } from "./_lib/pool";
 import { keyOf, rankEligible } from "./_lib/rank";
@@ -2315,7 +2315,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       for (let i = 0; i < size; i++) {
         const row = store.queueData[start + i] as number;
         if (store.pos[row] !== i) fail(`queue position in ${cls.key}`);
-        if (i > 0 && store.before(row, store.queueData[start + ((i - 1) >> 2)] as number))
+        if (i > 0 && store.before(row, store.queueData[start + queueParent(i)] as number))
           fail(`queue order of ${cls.key}`);
       }
       if (store.headOf[cls.num] !== (size > 0 ? store.queueData[start] : -1))
@@ -2458,7 +2458,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     queue: settled(queue),
     assigneeOf: current((itemId: string) => trackedItem(itemId)?.agentId ?? null),
     agents: settled(() => [...agents.values()].sort(byId).map(agentOut)),
-    explain: settled(explain),
+    explain: current(explain),
     snapshot: settled(snapshot),
     restore: audited(restore),
   };

@@ -134,6 +134,14 @@ export class ItemStore {
   }
 }
 
+/** Children per node of a class queue's heap (see {@link ItemQueue}). */
+const ARITY = 4;
+
+/** Index of the parent of heap entry `index` (> 0) in a class queue. */
+export function queueParent(index: number): number {
+  return Math.floor((index - 1) / ARITY);
+}
+
 /**
  * The queued items of one requirement class: an indexed 4-ary heap of item rows in queue order (half the
  * depth of a binary heap: a pop's chain of dependent reads of scattered rows is half as long), stored
@@ -211,7 +219,7 @@ export function queueRemove(store: ItemStore, num: number, slot: number): boolea
   pos[slot] = -1;
   if (last !== slot) {
     // The last entry fills the hole and goes up if it beats its new parent, else down.
-    if (at > 0 && store.before(last, data[start + ((at - 1) >> 2)] as number)) siftUp(store, start, at, last);
+    if (at > 0 && store.before(last, data[start + queueParent(at)] as number)) siftUp(store, start, at, last);
     else siftDown(store, start, size, at, last);
   }
   store.headOf[num] = size > 0 ? (data[start] as number) : -1;
@@ -241,7 +249,7 @@ function siftUp(store: ItemStore, start: number, from: number, slot: number): vo
   const pos = store.pos;
   let index = from;
   while (index > 0) {
-    const parentIndex = (index - 1) >> 2;
+    const parentIndex = queueParent(index);
     const parent = data[start + parentIndex] as number;
     if (!store.before(slot, parent)) break;
     data[start + index] = parent;
@@ -257,12 +265,11 @@ function siftDown(store: ItemStore, start: number, size: number, from: number, s
   const pos = store.pos;
   let index = from;
   for (;;) {
-    const first = 4 * index + 1;
+    const first = ARITY * index + 1;
     if (first >= size) break;
-    // The first of up to four children.
     let child = first;
     let childSlot = data[start + first] as number;
-    const end = Math.min(first + 4, size);
+    const end = Math.min(first + ARITY, size);
     for (let k = first + 1; k < end; k++) {
       const other = data[start + k] as number;
       if (store.before(other, childSlot)) {
