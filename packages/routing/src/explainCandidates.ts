@@ -1,6 +1,6 @@
 import type { InstantInput, Ticket } from "@supportkit/core";
 import type { RoutingEventMap } from "./events";
-import type { CandidateExplanations, Router } from "./router";
+import type { CandidateExplanations, Router } from "./routerTypes";
 import type { WorkItemInput } from "./workItem";
 
 /**

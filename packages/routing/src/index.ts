@@ -34,6 +34,7 @@ export type { PickAgentOptions } from "./pickAgent";
 export { pickAgent } from "./pickAgent";
 export type { EffectiveRequirements, EffectiveSkill } from "./relaxation";
 export { effectiveRequirements } from "./relaxation";
+export { createRouter } from "./router";
 // The router
 export type {
   CandidateExplanations,
@@ -42,8 +43,7 @@ export type {
   QueuedItem,
   Router,
   RouterOptions,
-} from "./router";
-export { createRouter } from "./router";
+} from "./routerTypes";
 export type { RouterSnapshot, SnapshotAgent, SnapshotItem } from "./snapshot";
 export { RouterSnapshotSchema } from "./snapshot";
 

@@ -12,7 +12,8 @@ import {
 import { MIN, T0 } from "./_test/fixtures";
 import { createOracle } from "./_test/oracle";
 import type { RoutingOptions } from "./options";
-import { createRouter, createTunedRouter, type Router } from "./router";
+import { createRouter, createTunedRouter } from "./router";
+import type { Router } from "./routerTypes";
 
 interface World {
   router: Router;

@@ -8,17 +8,29 @@ import {
   type Ticket,
   toDate,
 } from "@supportkit/core";
+import { AgentIndex } from "./_lib/agentIndex";
 import { AgentOrder } from "./_lib/agentOrder";
 import { BitPool } from "./_lib/bitPool";
+import { explainItem, type OutlookCache, whyQueued } from "./_lib/explainItem";
 import { Heap } from "./_lib/heap";
 import { ItemQueue, ItemStore, PassHeap, queueParent, queuePopHead } from "./_lib/itemQueue";
 import { maxMatching } from "./_lib/matching";
 import { Pool } from "./_lib/pool";
 import { keyOf, rankEligible } from "./_lib/rank";
 import { ReadOnlyDate } from "./_lib/readOnlyDate";
-import { type ResolvedOptions, resolveOptions } from "./_lib/resolveOptions";
 import {
-  type AgentState,
+  type AgentRec,
+  agentRecord,
+  byId,
+  type ClassState,
+  type ItemState,
+  itemBefore,
+  type Ranker,
+  type Timer,
+} from "./_lib/records";
+import { type ResolvedOptions, resolveOptions } from "./_lib/resolveOptions";
+import { snapshotOf } from "./_lib/snapshotWriter";
+import {
   addLoad,
   CHANNEL_INDEX,
   compileAgent,
@@ -39,301 +51,25 @@ import {
 } from "./_lib/state";
 import { grown } from "./_lib/typed";
 import { parseRoutingAgent, type RoutingAgent, type RoutingAgentInput } from "./agent";
-import type { CandidateExplanation, DecisionReason, RankingKey } from "./decision";
+import type { RankingKey } from "./decision";
 import type { RejectionCode } from "./eligibility";
 import { RoutingError } from "./errors";
 import type { Assignment, RoutingEventMap } from "./events";
-import type { RoutingOptions } from "./options";
-import { type EffectiveRequirements, effectiveRequirements } from "./relaxation";
-import { parseRouterSnapshot, type RouterSnapshot, type SnapshotAgent, type SnapshotItem } from "./snapshot";
-import { applyTriage, type TriageOptions } from "./triage";
+import { effectiveRequirements } from "./relaxation";
+import type {
+  CandidateExplanations,
+  DispatchOptions,
+  DispatchResult,
+  QueuedItem,
+  Router,
+  RouterOptions,
+} from "./routerTypes";
+import { parseRouterSnapshot, type RouterSnapshot } from "./snapshot";
+import { applyTriage } from "./triage";
 import { parseWorkItem, type WorkItem, type WorkItemInput, workItemFromTicket } from "./workItem";
-
-/**
- * Options of {@link createRouter}: the routing options plus the event bus and triage. `Events` is the
- * bus's event map: {@link RoutingEventMap} or a wider one (e.g. `TicketEventMap & RoutingEventMap`).
- *
- * @example
- * ```ts
- * const options: RouterOptions = { strategy: "longest-idle", stickyWaitMs: minutes(3), triage: { as: "preferred" } };
- * ```
- */
-export interface RouterOptions<Events extends RoutingEventMap = RoutingEventMap> extends RoutingOptions {
-  /** Bus to emit routing events on (it may carry other events too). Default: a new bus, as `router.events`. */
-  readonly events?: EventBus<Events>;
-  /**
-   * Triage applied on `enqueue` to items with `text`: matched skills are added (as required skills with the
-   * rule's minimum level, or as preferred skills with `as: "preferred"`), and a detected language fills a
-   * missing `language`. Default: no triage.
-   */
-  readonly triage?: TriageOptions & { readonly as?: "required" | "preferred" };
-}
-
-/**
- * Options of one `dispatch` call.
- *
- * @example
- * ```ts
- * const morning: DispatchOptions = { mode: "matching" };
- * router.dispatch("2026-03-02T08:00:00Z", morning);
- * ```
- */
-export interface DispatchOptions {
-  /**
-   * `greedy` (default): items in queue order, each to its best-ranked agent. `matching`: first assign as
-   * many items as possible (maximum bipartite matching over free capacity), preferring earlier items, so a
-   * scarce specialist is not used up on work others could take; then greedy for the rest.
-   */
-  readonly mode?: "greedy" | "matching";
-}
-
-/**
- * What one `dispatch` did.
- *
- * @example
- * ```ts
- * const result: DispatchResult = router.dispatch("2026-03-02T09:00:00Z");
- * result.assignments.length; //=> 3
- * ```
- */
-export interface DispatchResult {
-  /** The dispatch instant: the same read-only Date as every assignment's `at` (see {@link Assignment}). */
-  readonly at: Date;
-  /** Assignments made, in the order they were made. */
-  readonly assignments: readonly Assignment[];
-  /** Items still queued afterwards. */
-  readonly queued: number;
-  /** Next instant a time-based change (relaxation, sticky wait end, shift start, fair window) is due, or `null`. */
-  readonly nextWakeAt: Date | null;
-}
-
-/**
- * A queued item and why it is waiting, as listed by `router.queue()`.
- *
- * @example
- * ```ts
- * const row: QueuedItem = router.queue()[0]!;
- * row.reason; //=> "no-eligible-agent"
- * ```
- */
-export interface QueuedItem {
-  readonly item: WorkItem;
-  /** Queue score at the router's last instant. */
-  readonly queueScore: number;
-  /**
-   * `waiting-for-previous-agent`, `no-eligible-agent`, or `ready` when an agent could take it now (the
-   * next `dispatch` assigns it).
-   */
-  readonly reason: "waiting-for-previous-agent" | "no-eligible-agent" | "ready";
-  /** For `waiting-for-previous-agent`: when the sticky wait ends. */
-  readonly waitUntil: Date | null;
-  /** For `no-eligible-agent`: each agent's rejection code. */
-  readonly rejections: Readonly<Record<string, RejectionCode>> | null;
-}
-
-/**
- * A full explanation of where a work item would go and why: every agent's rejection code or rank.
- *
- * @example
- * ```ts
- * const explanation: CandidateExplanations = explainCandidates(router, "t1");
- * explanation.candidates[0]; //=> { agentId: "a2", eligible: true, rank: 1, key: { ... } }
- * ```
- */
-export interface CandidateExplanations {
-  readonly itemId: string;
-  /** The instant the explanation holds for. */
-  readonly at: Date;
-  /** What a dispatch at `at` would do with the item. */
-  readonly reason: DecisionReason;
-  /** The agent a dispatch at `at` would pick, when any. */
-  readonly agentId: string | null;
-  /** The item's skill requirements at `at` (after relaxation). */
-  readonly requirements: EffectiveRequirements;
-  /** The item's queue score at `at`. */
-  readonly queueScore: number;
-  /** For `waiting-for-previous-agent`: when the sticky wait ends. */
-  readonly waitUntil: Date | null;
-  /** Eligible agents best first (rank 1 gets the item), then rejected agents by id. */
-  readonly candidates: readonly CandidateExplanation[];
-}
-
-/**
- * A stateful router: agents, a priority queue of work items and their assignments. Every change is emitted
- * on `events`; `snapshot()` and `restore()` round-trip the state exactly.
- *
- * @example
- * ```ts
- * const router: Router = createRouter({ strategy: "round-robin" });
- * ```
- */
-export interface Router<Events extends RoutingEventMap = RoutingEventMap> {
-  /** The bus every change is emitted on. */
-  readonly events: EventBus<Events>;
-  /** Adds or replaces an agent; routed load, last assignment and fair-limit history carry over. */
-  upsertAgent(agent: RoutingAgentInput): RoutingAgent;
-  /** Removes an agent; the items assigned to it go back to the queue. Returns their ids. */
-  removeAgent(agentId: string): string[];
-  /** Changes an agent's presence. Only online agents get work. */
-  setPresence(agentId: string, presence: Presence): void;
-  /** Adds a work item to the queue (triage applied when configured). */
-  enqueue(item: WorkItemInput): WorkItem;
-  /** Withdraws a queued (not yet assigned) item. */
-  cancel(itemId: string): WorkItem;
-  /** Ends an assignment: the agent gets its capacity back. */
-  release(itemId: string): { itemId: string; agentId: string };
-  /**
-   * Assigns queued work at `now`; work-conserving and idempotent. Event handlers run during it and may read
-   * the router or change it (release, enqueue, …); a handler's error stops the dispatch and propagates, the
-   * assignments made before it stand, and the next dispatch serves every class again.
-   *
-   * @throws RoutingError (code `DISPATCH_IN_PROGRESS`) when called from a handler during a dispatch
-   */
-  dispatch(now: InstantInput, options?: DispatchOptions): DispatchResult;
-  /** The next instant a time-based re-evaluation is due, or `null`. */
-  nextWakeAt(): Date | null;
-  /** Queued items in queue order with why each waits, evaluated at `now` (default: the last instant seen). */
-  queue(now?: InstantInput): QueuedItem[];
-  /** The agent holding an item, or `null` when it is queued or unknown. */
-  assigneeOf(itemId: string): string | null;
-  /** Every agent, by id. */
-  agents(): RoutingAgent[];
-  /** Explains where an item (queued or assigned id, work item or core ticket) would go at `now`. */
-  explain(ticket: string | WorkItemInput | Ticket, now?: InstantInput): CandidateExplanations;
-  /** The whole state as JSON-safe data. */
-  snapshot(): RouterSnapshot;
-  /**
-   * Replaces the whole state with a snapshot's.
-   *
-   * @throws RoutingError (code `DISPATCH_IN_PROGRESS`) when called from a handler during a dispatch
-   */
-  restore(snapshot: unknown): void;
-}
-
-interface AgentRec extends AgentState {
-  /** Bumped on every change that alters the agent's ranking or eligibility (see `bump`). */
-  stamp: number;
-  /** Row of the agent in the router's hot table; fixed while the agent exists. */
-  slot: number;
-  /** Unique for the router's lifetime (never reused), to name candidate lists in ranker keys. */
-  serial: number;
-  /** Routed load per channel (base load excluded). */
-  routed: Row;
-  /**
-   * The numbers of the classes the agent is a candidate of, per channel index (unordered; arrays, as
-   * adding is the hot operation). Per channel, because a release wakes only the released channel's
-   * classes; numbers, so that finding the ones with work reads no class object (see `wakeRefreshed`).
-   */
-  numsOn: number[][];
-  /** Channels (bit per channel index) on which the agent was refreshed since the last dispatch pass. */
-  wakeOn: number;
-  /** Pending wake-up epoch (shift start, fair window); Infinity when none. */
-  wakeAt: number;
-  /** Listed in `unsorted`: its places in the channel orders are re-checked before the next use. */
-  unsorted: boolean;
-}
-
-interface ItemState {
-  readonly item: WorkItem;
-  /** Row of the item's queue-order key in the router's item store; -1 once it left the queue. */
-  slot: number;
-  readonly id: string;
-  readonly created: number;
-  /** Static queue order value: score × 60 000 minus aging × created (exact for integer weights). */
-  readonly base: number;
-  /** Priority weight plus VIP weight. */
-  readonly weight: number;
-  /**
-   * Whether its requirements were relaxed when last placed. The rest of its requirements are its class's
-   * (`cls.req`): sharing them keeps one compiled copy per class rather than one per queued item.
-   */
-  relaxed: boolean;
-  cls: ClassState | null;
-  timerAt: number;
-  /** End of the sticky wait; -Infinity exactly when the item has no previous agent. */
-  readonly stickyUntil: number;
-  waiting: boolean;
-  /** Queued (in a class queue or pending placement). */
-  live: boolean;
-  /** While assigned: the agent holding it, its channel index and when it was assigned. */
-  agentId: string | null;
-  channel: number;
-  assignedAt: number;
-}
-
-interface ClassState {
-  readonly key: string;
-  /** Index in `classList`, the class's number in the dispatch pass. */
-  readonly num: number;
-  readonly req: Requirements;
-  /** `req.channel`, kept on the class itself: the assignment path then reads no requirements object. */
-  readonly channel: number;
-  readonly items: ItemQueue;
-  /** Agents passing the static checks with capacity on the channel, by id; always `rk.cands`. */
-  cands: AgentRec[];
-  /** The ranking state, shared with every class that has the same candidates and ranking. */
-  rk: Ranker;
-  /** Agents refreshed since the class was last examined (for a cheap "still blocked" check). */
-  woken: AgentRec[];
-  /** Something other than an agent refresh happened (new item, relaxation, upsert): examine fully. */
-  wakeAll: boolean;
-  dirty: boolean;
-}
-
-/**
- * The ranking state of one candidate list on one channel (and, for best-skill-match, one set of ranking
- * skills). Classes with identical candidates rank identically, so they share it: an assignment then
- * leaves one stale heap entry per distinct candidate list instead of one per class (in the benchmark,
- * minimum levels 1–3 select the same agents). `cands` is never changed in place; a membership change
- * moves the class to another ranker.
- */
-interface Ranker {
-  readonly key: string;
-  /** The requirements of the class that created it (channel and ranking skills are what count). */
-  readonly req: Requirements;
-  /** By id. */
-  readonly cands: AgentRec[];
-  /** `cands` as a bit set over router slots: its region in the router's `BitPool` (-1 for strategies without channel orders). */
-  readonly region: number;
-  /** The slots of `cands`, in the same order (for the channel orders; empty for other strategies). */
-  readonly slots: Int32Array;
-  /** Ranking heap over `cands` for the key strategies. */
-  pool: Pool | null;
-  /** Agents whose rank may have improved since the last visit; re-keyed when the heap is next used. */
-  improved: AgentRec[];
-  /** Set when `improved` overflowed: the pool is rebuilt on the next visit instead. */
-  poolStale: boolean;
-  /** The `refresh` call that last listed an agent in `improved` (one entry per refresh). */
-  mark: number;
-  /** Classes using it; dropped from the router's map at zero. */
-  users: number;
-}
-
-/** Agents passing a set of static checks except skill levels, with their levels and open channels. */
-interface BaseSet {
-  /** By id. */
-  readonly agents: AgentRec[];
-  /** Per required skill (in the requirements' order), each agent's level. */
-  readonly levels: Float64Array[];
-  /** Per agent and channel: 1 when the agent has capacity on that channel. */
-  readonly open: Uint8Array;
-}
-
-interface Timer {
-  readonly at: number;
-  readonly item: ItemState | null;
-  readonly agent: AgentRec | null;
-}
 
 const NO_SLOTS = new Int32Array(0);
 const ALL_CHANNELS = (1 << CHANNELS.length) - 1;
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-function itemBefore(a: ItemState, b: ItemState): boolean {
-  if (a.base !== b.base) return a.base > b.base;
-  if (a.created !== b.created) return a.created < b.created;
-  return a.id < b.id;
-}
 
 function isTicket(value: unknown): value is Ticket {
   return typeof value === "object" && value !== null && "requester" in value && "status" in value;
@@ -430,9 +166,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   let timers = new Heap<Timer>((a, b) => a.at < b.at);
   let cursor: string | null = null;
   let lastNow = Number.NEGATIVE_INFINITY;
-  // Agent indexes by exact skill name and exact (lower-cased) language tag, to find a new class's members.
-  let bySkill = new Map<string, Set<AgentRec>>();
-  let byLanguage = new Map<string, Set<AgentRec>>();
+  const agentIndex = new AgentIndex();
 
   // The hot table: per agent slot, a copy of what ranking reads (stamp, room per channel, least-busy
   // primary per channel, last assignment) in flat typed arrays. Agent objects are scattered in memory;
@@ -771,104 +505,6 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     }
   }
 
-  function indexAgent(agent: AgentRec, add: boolean): void {
-    if (baseCache.size > 0) baseCache = new Map();
-    const put = (map: Map<string, Set<AgentRec>>, key: string) => {
-      let set = map.get(key);
-      if (set === undefined) {
-        if (!add) return;
-        set = new Set();
-        map.set(key, set);
-      }
-      if (add) set.add(agent);
-      else set.delete(agent);
-    };
-    for (const name of agent.skills.keys()) put(bySkill, name);
-    for (const tag of agent.languages) put(byLanguage, tag);
-  }
-
-  // Agents passing a class's group and language checks and having all its skills (at any level), by id,
-  // keyed by those requirements: the classes that differ only in channel or minimum levels (ten per
-  // skill and language in the benchmark) share one scan of the agent indexes. Cleared whenever an agent
-  // is added, changed or removed, the only events that change these static checks.
-  let baseCache = new Map<string, BaseSet>();
-
-  /** A superset of a class's members, sorted by id, with their levels and channels (see `baseCache`). */
-  function baseMembers(req: Requirements): BaseSet {
-    let key = `${req.language ?? ""}|${req.groupId === undefined ? "" : JSON.stringify(req.groupId)}|`;
-    for (const [name] of req.skills) key += `${JSON.stringify(name)},`;
-    let base = baseCache.get(key);
-    if (base === undefined) {
-      const anyLevel: Requirements = {
-        ...req,
-        skills: req.skills.map(([name]) => [name, Number.NEGATIVE_INFINITY] as const),
-      };
-      const list = [...candidatesFor(req)]
-        .filter((agent) => staticRejection(agent, anyLevel) === null)
-        .sort(byId);
-      const levels = req.skills.map(([name]) =>
-        Float64Array.from(list, (agent) => agent.skills.get(name) ?? 0),
-      );
-      const open = new Uint8Array(list.length * CH);
-      list.forEach((agent, i) => {
-        for (let c = 0; c < CH; c++) open[i * CH + c] = (agent.capacity[c] as number) > 0 ? 1 : 0;
-      });
-      base = { agents: list, levels, open };
-      baseCache.set(key, base);
-    }
-    return base;
-  }
-
-  /** A class's members (exactly the agents `belongs` accepts), by id, from its base set. */
-  function membersOf(req: Requirements): AgentRec[] {
-    const base = baseMembers(req);
-    const channel = req.channel;
-    const skills = req.skills;
-    const out: AgentRec[] = [];
-    next: for (let i = 0; i < base.agents.length; i++) {
-      if (base.open[i * CH + channel] === 0) continue;
-      for (let k = 0; k < skills.length; k++) {
-        if (((base.levels[k] as Float64Array)[i] as number) < (skills[k] as readonly [string, number])[1])
-          continue next;
-      }
-      out.push(base.agents[i] as AgentRec);
-    }
-    return out;
-  }
-
-  /** The smallest indexed superset of a class's members (all agents when nothing narrows it). */
-  function candidatesFor(req: Requirements): Iterable<AgentRec> {
-    let best: Iterable<AgentRec> = agents.values();
-    let bestSize = agents.size;
-    for (const [name] of req.skills) {
-      const set = bySkill.get(name);
-      if (set === undefined) return [];
-      if (set.size < bestSize) {
-        best = set;
-        bestSize = set.size;
-      }
-    }
-    if (req.language !== undefined) {
-      // An agent tag covers the item's language when it equals one of the language's subtag prefixes.
-      const parts = req.language.split("-");
-      const sets: Set<AgentRec>[] = [];
-      let size = 0;
-      for (let k = 1; k <= parts.length; k++) {
-        const set = byLanguage.get(parts.slice(0, k).join("-"));
-        if (set !== undefined) {
-          sets.push(set);
-          size += set.size;
-        }
-      }
-      if (size < bestSize) {
-        const union = new Set<AgentRec>();
-        for (const set of sets) for (const agent of set) union.add(agent);
-        best = union;
-      }
-    }
-    return best;
-  }
-
   // ---- agents -------------------------------------------------------------------------------------
 
   /**
@@ -1184,22 +820,12 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     const fresh = compileAgent(parsed, opts);
     let agent = agents.get(parsed.id);
     if (agent === undefined) {
-      agent = {
-        ...fresh,
-        stamp: 0,
-        slot: allocSlot(),
-        serial: nextSerial++,
-        routed: CHANNELS.map(() => 0),
-        numsOn: CHANNELS.map(() => []),
-        wakeOn: 0,
-        wakeAt: Number.POSITIVE_INFINITY,
-        unsorted: false,
-      };
+      agent = agentRecord(fresh, allocSlot(), nextSerial++);
       agents.set(agent.id, agent);
       rankStale = true;
       touch(agent);
     } else {
-      indexAgent(agent, false);
+      agentIndex.update(agent, false);
       for (const num of agent.numsOn.flat()) leave(agent, classList[num] as ClassState);
       const keepIdle = parsed.lastAssignedAt === undefined ? agent.lastAssignedAt : fresh.lastAssignedAt;
       Object.assign(agent, fresh, { lastAssignedAt: keepIdle, recent: agent.recent });
@@ -1209,7 +835,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     bindRows(agent);
     touch(agent); // the heaps rebuilt by `join` below read the hot table
     agent.wakeAt = Number.POSITIVE_INFINITY;
-    indexAgent(agent, true);
+    agentIndex.update(agent, true);
     for (const cls of classes.values()) if (belongs(agent, cls)) join(agent, cls);
     refresh(agent);
     events.emit("routing.agent.upserted", { agentId: agent.id });
@@ -1232,7 +858,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   function removeAgent(agentId: string): string[] {
     const agent = requireAgent(agentId);
     for (const num of agent.numsOn.flat()) leave(agent, classList[num] as ClassState);
-    indexAgent(agent, false);
+    agentIndex.update(agent, false);
     agents.delete(agentId);
     unlist(agent);
     parked[agent.slot] = 0;
@@ -1398,7 +1024,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   function classFor(req: Requirements): ClassState {
     let cls = classes.get(req.key);
     if (cls !== undefined) return cls;
-    const rk = rankerFor(req, membersOf(req));
+    const rk = rankerFor(req, agentIndex.membersOf(req, agents));
     const num = classList.length;
     if (num >= classSeen.length) {
       classChannel = grown(classChannel, 2 * classSeen.length);
@@ -2026,50 +1652,6 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
 
   // ---- explanations -------------------------------------------------------------------------------
 
-  function explainState(
-    item: WorkItem,
-    now: number,
-  ): Omit<CandidateExplanations, "itemId" | "at" | "requirements" | "queueScore"> {
-    const nowDate = new Date(now);
-    const req = compileRequirements(item, now);
-    const all = [...agents.values()].sort(byId);
-    const eligible: AgentRec[] = [];
-    const rejected: CandidateExplanation[] = [];
-    for (const agent of all) {
-      const code = rejection(agent, req, now, nowDate, opts);
-      if (code === null) eligible.push(agent);
-      else rejected.push({ agentId: agent.id, eligible: false, code });
-    }
-    const ranked = rankEligible(eligible, req, item, opts, cursor).map(
-      ({ agent, key }, index): CandidateExplanation => ({
-        agentId: agent.id,
-        eligible: true,
-        rank: index + 1,
-        key,
-      }),
-    );
-    const candidates = [...ranked, ...rejected];
-    let reason: DecisionReason = ranked.length > 0 ? "strategy" : "no-eligible-agent";
-    let agentId = ranked[0]?.agentId ?? null;
-    let waitUntil: Date | null = null;
-    if (item.previousAgentId !== undefined) {
-      const previous = agents.get(item.previousAgentId);
-      if (previous !== undefined) {
-        const code = rejection(previous, req, now, nowDate, opts);
-        const until = item.createdAt.getTime() + (item.stickyWaitMs ?? opts.stickyWaitMs);
-        if (code === null) {
-          reason = "sticky";
-          agentId = previous.id;
-        } else if (code === "capacity" && now < until) {
-          reason = "waiting-for-previous-agent";
-          agentId = null;
-          waitUntil = new Date(until);
-        }
-      }
-    }
-    return { reason, agentId, waitUntil, candidates };
-  }
-
   function explain(ticket: string | WorkItemInput | Ticket, nowInput?: InstantInput): CandidateExplanations {
     let item: WorkItem;
     if (typeof ticket === "string") {
@@ -2089,7 +1671,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       at: new Date(now),
       requirements: effectiveRequirements(item, now),
       queueScore: scoreAt(state, now),
-      ...explainState(item, now),
+      ...explainItem(agents, item, now, opts, cursor),
     };
   }
 
@@ -2102,9 +1684,9 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   function queue(nowInput?: InstantInput): QueuedItem[] {
     const now = instantOr(nowInput);
     const rows = queuedStates();
-    const cache = new Map<string, Readonly<Record<string, RejectionCode>> | null>();
+    const cache: OutlookCache = new Map();
     return rows.map((state): QueuedItem => {
-      const explained = explainCached(state.item, now, cache);
+      const explained = whyQueued(agents, state.item, now, opts, cursor, cache);
       return {
         item: state.item,
         queueScore: scoreAt(state, now),
@@ -2118,78 +1700,11 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     });
   }
 
-  function explainCached(
-    item: WorkItem,
-    now: number,
-    cache: Map<string, Readonly<Record<string, RejectionCode>> | null>,
-  ): {
-    reason: DecisionReason;
-    waitUntil: Date | null;
-    rejections: Readonly<Record<string, RejectionCode>> | null;
-  } {
-    const req = compileRequirements(item, now);
-    if (item.previousAgentId === undefined && cache.has(req.key)) {
-      const rejections = cache.get(req.key) ?? null;
-      return { reason: rejections === null ? "strategy" : "no-eligible-agent", waitUntil: null, rejections };
-    }
-    const result = explainState(item, now);
-    let rejections: Record<string, RejectionCode> | null = null;
-    if (result.reason === "no-eligible-agent") {
-      rejections = {};
-      for (const row of result.candidates) if (!row.eligible) rejections[row.agentId] = row.code;
-    }
-    if (item.previousAgentId === undefined) cache.set(req.key, rejections);
-    return { reason: result.reason, waitUntil: result.waitUntil, rejections };
-  }
-
   // ---- snapshot -----------------------------------------------------------------------------------
 
-  function shiftName(agent: AgentRec): string | undefined {
-    const shift = agent.agent.shift;
-    if (shift === undefined || typeof shift === "string") return shift;
-    for (const [name, clock] of Object.entries(opts.shifts)) if (clock === shift) return name;
-    throw new RoutingError(
-      "UNSERIALISABLE_SHIFT",
-      `Agent "${agent.id}" has a shift clock that the router's shifts option does not name; snapshots need names`,
-    );
-  }
-
-  function itemJson(item: WorkItem): SnapshotItem {
-    return { ...item, createdAt: item.createdAt.toISOString() };
-  }
-
   function snapshot(): RouterSnapshot {
-    const agentRows = [...agents.values()].sort(byId).map((agent): SnapshotAgent => {
-      const { lastAssignedAt: _ignored, shift: _shift, ...rest } = agent.agent;
-      const shift = shiftName(agent);
-      return {
-        agent: {
-          ...rest,
-          ...(shift === undefined ? {} : { shift }),
-          ...(Number.isFinite(agent.lastAssignedAt)
-            ? { lastAssignedAt: new Date(agent.lastAssignedAt).toISOString() }
-            : {}),
-        },
-        recent: agent.recent.map((t) => new Date(t).toISOString()),
-      };
-    });
-    const queued = queuedStates().map((s) => itemJson(s.item));
-    const held = [...tracked.values()]
-      .filter((rec) => rec.agentId !== null)
-      .sort(byId)
-      .map((rec) => ({
-        item: itemJson(rec.item),
-        agentId: rec.agentId as string,
-        at: new Date(rec.assignedAt).toISOString(),
-      }));
-    return {
-      version: 1,
-      at: Number.isFinite(lastNow) ? new Date(lastNow).toISOString() : null,
-      roundRobinCursor: cursor,
-      agents: agentRows,
-      queue: queued,
-      assignments: held,
-    };
+    const held = [...tracked.values()].filter((rec) => rec.agentId !== null);
+    return snapshotOf(agents.values(), queuedStates(), held, cursor, lastNow, opts);
   }
 
   function restore(input: unknown): void {
@@ -2198,18 +1713,8 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     const nextAgents = new Map<string, AgentRec>();
     for (const row of data.agents) {
       const state = compileAgent(row.agent, opts);
-      nextAgents.set(state.id, {
-        ...state,
-        stamp: 0,
-        slot: -1,
-        serial: nextSerial++,
-        routed: CHANNELS.map(() => 0),
-        numsOn: CHANNELS.map(() => []),
-        wakeOn: 0,
-        wakeAt: Number.POSITIVE_INFINITY,
-        unsorted: false,
-        recent: row.recent.map((at) => at.getTime()),
-      });
+      state.recent = row.recent.map((at) => at.getTime());
+      nextAgents.set(state.id, agentRecord(state, -1, nextSerial++));
     }
     const nextAssigned = new Map<string, ItemState>();
     for (const row of data.assignments) {
@@ -2249,9 +1754,8 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     resetOrders();
     tracked = nextAssigned;
     queuedCount = 0;
-    bySkill = new Map();
-    byLanguage = new Map();
-    for (const agent of agents.values()) indexAgent(agent, true);
+    agentIndex.clear();
+    for (const agent of agents.values()) agentIndex.update(agent, true);
     store.clear();
     rowItem = [];
     pending = [];
