@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * Business time as routing, metrics and automations consume it. `@supportkit/sla` calendars implement it;
  * any object with these four methods can be plugged in instead. All durations are milliseconds and
@@ -35,3 +37,39 @@ export const alwaysOpenClock: BusinessClock = Object.freeze({
   isOpen: () => true,
   nextOpen: (at: Date) => new Date(at.getTime()),
 });
+
+/**
+ * Whether `value` has the four methods of a {@link BusinessClock}. Options that take a clock check it with
+ * this (through {@link BusinessClockSchema}), so a wrong object is a `ValidationError` naming the option
+ * rather than a `TypeError` on first use.
+ *
+ * @example
+ * ```ts
+ * isBusinessClock(alwaysOpenClock); //=> true
+ * isBusinessClock({ isOpen: () => true }); //=> false
+ * ```
+ */
+export function isBusinessClock(value: unknown): value is BusinessClock {
+  if (typeof value !== "object" || value === null) return false;
+  const clock = value as Record<string, unknown>;
+  return (
+    typeof clock.add === "function" &&
+    typeof clock.between === "function" &&
+    typeof clock.isOpen === "function" &&
+    typeof clock.nextOpen === "function"
+  );
+}
+
+/**
+ * Schema of an option holding a {@link BusinessClock}: any object with its four methods, kept as is.
+ *
+ * @example
+ * ```ts
+ * const OptionsSchema = z.strictObject({ clock: BusinessClockSchema.optional() });
+ * OptionsSchema.safeParse({ clock: {} }).success; //=> false
+ * ```
+ */
+export const BusinessClockSchema: z.ZodType<BusinessClock> = z.custom<BusinessClock>(
+  isBusinessClock,
+  "expected a BusinessClock (add, between, isOpen, nextOpen)",
+);

@@ -10,7 +10,7 @@ export type { Agent, AgentCapacity, AgentSkill } from "./agent";
 export { AgentCapacitySchema, AgentSchema, AgentSkillSchema } from "./agent";
 export type { BusinessClock } from "./businessClock";
 // Business time
-export { alwaysOpenClock } from "./businessClock";
+export { alwaysOpenClock, BusinessClockSchema, isBusinessClock } from "./businessClock";
 export type { Customer } from "./customer";
 export { CustomerSchema } from "./customer";
 // Durations and instants

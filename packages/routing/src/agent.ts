@@ -1,16 +1,5 @@
-import { AgentSchema, type BusinessClock, CHANNELS, type Channel, createParser } from "@supportkit/core";
+import { AgentSchema, BusinessClockSchema, CHANNELS, type Channel, createParser } from "@supportkit/core";
 import { z } from "zod";
-
-function isBusinessClock(value: unknown): value is BusinessClock {
-  if (typeof value !== "object" || value === null) return false;
-  const clock = value as Record<string, unknown>;
-  return (
-    typeof clock.isOpen === "function" &&
-    typeof clock.nextOpen === "function" &&
-    typeof clock.add === "function" &&
-    typeof clock.between === "function"
-  );
-}
 
 const loadShape = Object.fromEntries(
   CHANNELS.map((channel) => [channel, z.number().int("must be a whole number").nonnegative().optional()]),
@@ -35,12 +24,7 @@ export const RoutingAgentSchema = AgentSchema.safeExtend({
    * When the agent works: a core `BusinessClock`, or the name of one in the router's `shifts` option
    * (names survive `snapshot()`). No shift means always available while online.
    */
-  shift: z
-    .union([
-      z.string().min(1).max(256),
-      z.custom<BusinessClock>(isBusinessClock, "expected a BusinessClock (add, between, isOpen, nextOpen)"),
-    ])
-    .optional(),
+  shift: z.union([z.string().min(1).max(256), BusinessClockSchema]).optional(),
   /** Conversations per channel the agent already holds outside this router; counts against capacity. */
   load: z.strictObject(loadShape).default({}),
   /**

@@ -1,4 +1,11 @@
-import { type BusinessClock, CHANNELS, createParser, PRIORITIES, type Priority } from "@supportkit/core";
+import {
+  type BusinessClock,
+  BusinessClockSchema,
+  CHANNELS,
+  createParser,
+  PRIORITIES,
+  type Priority,
+} from "@supportkit/core";
 import { z } from "zod";
 import type { LoadMeasure, RoutingOptions, RoutingStrategy, ScoreFunction } from "../options";
 import { DEFAULT_QUEUE_WEIGHTS } from "../options";
@@ -18,12 +25,7 @@ const OptionsSchema = z
       .optional(),
     stickyWaitMs: z.number().nonnegative().max(8.64e15).optional(),
     channelUnits: z.partialRecord(z.enum(CHANNELS), z.number().nonnegative().max(1e9)).optional(),
-    shifts: z
-      .record(
-        z.string(),
-        z.custom<BusinessClock>((v) => typeof v === "object" && v !== null),
-      )
-      .optional(),
+    shifts: z.record(z.string(), BusinessClockSchema).optional(),
     priorityWeights: z.partialRecord(z.enum(PRIORITIES), finite).optional(),
     vipWeight: finite.optional(),
     agingPerMinute: finite.nonnegative().optional(),
