@@ -77,7 +77,7 @@ export function checkEligibility(
   item: WorkItemInput,
   options: CheckEligibilityOptions,
 ): RejectionCode | null {
-  const resolved = resolveOptions(options);
+  const resolved = resolveOptions(options, "eligibility");
   const now = toDate(options.now, "now");
   const state = compileAgent(parseRoutingAgent(agent), resolved);
   state.recent = (options.recentAssignments ?? []).map((at) => toDate(at, "recentAssignments").getTime());

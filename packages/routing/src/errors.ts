@@ -6,6 +6,7 @@ import { SupportKitError } from "@supportkit/core";
  * - `UNKNOWN_AGENT`: no agent with that id is registered
  * - `UNKNOWN_ITEM`: no queued or assigned work item with that id
  * - `DUPLICATE_ITEM`: a work item with that id is already queued or assigned
+ * - `DUPLICATE_AGENT`: a list of agents (a snapshot's, `pickAgent`'s) holds the same id twice
  * - `UNKNOWN_SHIFT`: an agent names a shift that `options.shifts` does not define
  * - `UNSERIALISABLE_SHIFT`: a snapshot met a shift clock object that `options.shifts` does not name
  * - `DISPATCH_IN_PROGRESS`: an event handler called `dispatch` or `restore` while a dispatch was running
@@ -20,6 +21,7 @@ export type RoutingErrorCode =
   | "UNKNOWN_AGENT"
   | "UNKNOWN_ITEM"
   | "DUPLICATE_ITEM"
+  | "DUPLICATE_AGENT"
   | "UNKNOWN_SHIFT"
   | "UNSERIALISABLE_SHIFT"
   | "DISPATCH_IN_PROGRESS"

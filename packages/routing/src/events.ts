@@ -30,7 +30,10 @@ export interface Assignment {
   readonly key: RankingKey | null;
   /** Whether a relaxed (lowered or dropped) skill requirement let this agent in. */
   readonly relaxed: boolean;
-  /** Time the item waited in the queue, ms. */
+  /**
+   * Time the item waited in the queue, ms: from its `createdAt` to the dispatch instant, and 0 when
+   * `createdAt` is later (clocks of different services disagree; the item is assigned all the same).
+   */
   readonly waitedMs: number;
   /** The item's queue score at the dispatch instant. */
   readonly queueScore: number;

@@ -1,10 +1,11 @@
-import { type InstantInput, toDate } from "@supportkit/core";
+import { type InstantInput, toDate, ValidationError } from "@supportkit/core";
 import { rankEligible } from "./_lib/rank";
 import { resolveOptions } from "./_lib/resolveOptions";
 import { type AgentState, compileAgent, compileRequirements, rejection } from "./_lib/state";
 import { parseRoutingAgent, type RoutingAgentInput } from "./agent";
 import type { RoutingDecision } from "./decision";
 import type { RejectionCode } from "./eligibility";
+import { RoutingError } from "./errors";
 import type { RoutingOptions } from "./options";
 import { parseWorkItem, type WorkItemInput } from "./workItem";
 
@@ -37,6 +38,7 @@ export interface PickAgentOptions extends RoutingOptions {
  * @returns the decision: the agent (or none) with the reason and ranking key
  * @throws ValidationError (code `VALIDATION`) when an agent, the item or an option is invalid
  * @throws RoutingError (code `UNKNOWN_SHIFT`) when an agent names a shift not in `options.shifts`
+ * @throws RoutingError (code `DUPLICATE_AGENT`) when two agents share an id
  * @example
  * ```ts
  * const agents = [
@@ -51,13 +53,22 @@ export function pickAgent(
   request: WorkItemInput,
   options: PickAgentOptions,
 ): RoutingDecision {
-  const resolved = resolveOptions(options);
+  const resolved = resolveOptions(options, "pickAgent");
   const nowDate = toDate(options.now, "now");
   const now = nowDate.getTime();
   const item = parseWorkItem(request);
   const req = compileRequirements(item, now);
+  if (!Array.isArray(agents)) {
+    throw new ValidationError("pickAgent agents", [
+      { path: "", code: "invalid_type", message: "expected an array of agents" },
+    ]);
+  }
+  const seen = new Set<string>();
   const states = agents.map((input) => {
     const state = compileAgent(parseRoutingAgent(input), resolved);
+    // Two agents with one id would make the decision depend on input order.
+    if (seen.has(state.id)) throw new RoutingError("DUPLICATE_AGENT", `Agent "${state.id}" is listed twice`);
+    seen.add(state.id);
     const recent = options.recentAssignments?.[state.id];
     if (recent !== undefined) {
       state.recent = recent.map((at) => toDate(at, "recentAssignments").getTime()).sort((a, b) => a - b);

@@ -1,6 +1,7 @@
 import {
   CHANNELS,
   createEventBus,
+  createParser,
   type EventBus,
   type InstantInput,
   type Presence,
@@ -70,6 +71,8 @@ import { parseWorkItem, type WorkItem, type WorkItemInput, workItemFromTicket } 
 const NO_SLOTS = new Int32Array(0);
 const ALL_CHANNELS = (1 << CHANNELS.length) - 1;
 
+const parsePresence = createParser(PresenceSchema, "presence");
+
 function isTicket(value: unknown): value is Ticket {
   return typeof value === "object" && value !== null && "requester" in value && "status" in value;
 }
@@ -120,7 +123,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
   scanLimit: number,
   audit = false,
 ): Router<Events> {
-  const opts: ResolvedOptions = resolveOptions(options);
+  const opts: ResolvedOptions = resolveOptions(options, "router");
   const bus: EventBus<Events> = options.events ?? createEventBus<Events>();
   // Every routing event type is a key of Events, so emitting through the narrower view is sound.
   const events = bus as unknown as EventBus<RoutingEventMap>;
@@ -879,7 +882,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
 
   function setPresence(agentId: string, presence: Presence): void {
     const agent = requireAgent(agentId);
-    const to = PresenceSchema.parse(presence);
+    const to = parsePresence(presence);
     const from = agent.agent.presence;
     agent.agent = { ...agent.agent, presence: to };
     agent.online = to === "online";
@@ -1382,7 +1385,7 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
       mode,
       key,
       relaxed,
-      waitedMs: now - created,
+      waitedMs: now > created ? now - created : 0,
       // scoreAt's formula, from the item's weight (its work item is not read again).
       queueScore: weight + (opts.agingPerMinute * (now - created)) / 60_000,
     };
@@ -1712,6 +1715,9 @@ export function createTunedRouter<Events extends RoutingEventMap = RoutingEventM
     const nextAgents = new Map<string, AgentRec>();
     for (const row of data.agents) {
       const state = compileAgent(row.agent, opts);
+      if (nextAgents.has(state.id)) {
+        throw new RoutingError("DUPLICATE_AGENT", `Snapshot lists agent "${state.id}" twice`);
+      }
       state.recent = row.recent.map((at) => at.getTime());
       nextAgents.set(state.id, agentRecord(state, -1, nextSerial++));
     }

@@ -164,8 +164,11 @@ export interface Router<Events extends RoutingEventMap = RoutingEventMap> {
   /** The whole state as JSON-safe data. */
   snapshot(): RouterSnapshot;
   /**
-   * Replaces the whole state with a snapshot's.
+   * Replaces the whole state with a snapshot's. A rejected snapshot leaves the router unchanged.
    *
+   * @throws ValidationError (code `VALIDATION`) when the snapshot does not match `RouterSnapshotSchema`
+   * @throws RoutingError (codes `DUPLICATE_AGENT`, `DUPLICATE_ITEM`, `UNKNOWN_AGENT`) when it lists an agent
+   * or item twice, or assigns an item to an agent it does not list
    * @throws RoutingError (code `DISPATCH_IN_PROGRESS`) when called from a handler during a dispatch
    */
   restore(snapshot: unknown): void;

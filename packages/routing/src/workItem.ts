@@ -52,30 +52,53 @@ export type RequiredSkill = z.output<typeof RequiredSkillSchema>;
  * item.priority; //=> "normal"
  * ```
  */
-export const WorkItemSchema = z.strictObject({
-  id: idField,
-  channel: ChannelSchema,
-  /** Default `normal`. */
-  priority: PrioritySchema.default("normal"),
-  /** VIP tier, 0 (none) to 10; each tier adds `vipWeight` to the queue score. Default 0. */
-  vipTier: z.number().int().min(0).max(10).default(0),
-  /** Language of the conversation (BCP 47); agents must cover it. Omitted: any agent. */
-  language: localeField.optional(),
-  /** Skills an agent must have; they filter. */
-  requiredSkills: z.array(RequiredSkillSchema).max(64).default([]),
-  /** Skills that only rank (best-skill-match), never filter. */
-  preferredSkills: z.array(z.string().min(1).max(128)).max(64).default([]),
-  /** Group (team) whose members may take it. Omitted: any group. */
-  groupId: idField.optional(),
-  /** When the item entered the queue; aging and relaxation count from here. */
-  createdAt: instantField,
-  /** Agent who handled the conversation before (sticky routing). */
-  previousAgentId: idField.optional(),
-  /** How long the item may wait for a busy previous agent, ms; overrides the router's `stickyWaitMs`. */
-  stickyWaitMs: durationField.optional(),
-  /** Text for triage (subject and first message). */
-  text: z.string().max(100_000).optional(),
-});
+export const WorkItemSchema = z
+  .strictObject({
+    id: idField,
+    channel: ChannelSchema,
+    /** Default `normal`. */
+    priority: PrioritySchema.default("normal"),
+    /** VIP tier, 0 (none) to 10; each tier adds `vipWeight` to the queue score. Default 0. */
+    vipTier: z.number().int().min(0).max(10).default(0),
+    /** Language of the conversation (BCP 47); agents must cover it. Omitted: any agent. */
+    language: localeField.optional(),
+    /** Skills an agent must have; they filter. */
+    requiredSkills: z.array(RequiredSkillSchema).max(64).default([]),
+    /** Skills that only rank (best-skill-match), never filter. */
+    preferredSkills: z.array(z.string().min(1).max(128)).max(64).default([]),
+    /** Group (team) whose members may take it. Omitted: any group. */
+    groupId: idField.optional(),
+    /** When the item entered the queue; aging and relaxation count from here. */
+    createdAt: instantField,
+    /** Agent who handled the conversation before (sticky routing). */
+    previousAgentId: idField.optional(),
+    /** How long the item may wait for a busy previous agent, ms; overrides the router's `stickyWaitMs`. */
+    stickyWaitMs: durationField.optional(),
+    /** Text for triage (subject and first message). */
+    text: z.string().max(100_000).optional(),
+  })
+  // A skill named twice would be checked at two levels and counted twice by best-skill-match: reject it,
+  // as agents' skill lists do.
+  .superRefine((item, ctx) => {
+    const reportTwice = (names: readonly string[], field: string, key: (index: number) => PropertyKey[]) => {
+      const seen = new Set<string>();
+      names.forEach((name, index) => {
+        if (seen.has(name))
+          ctx.addIssue({
+            code: "custom",
+            path: [field, ...key(index)],
+            message: `skill "${name}" is listed twice`,
+          });
+        seen.add(name);
+      });
+    };
+    reportTwice(
+      item.requiredSkills.map((skill) => skill.name),
+      "requiredSkills",
+      (index) => [index, "name"],
+    );
+    reportTwice(item.preferredSkills, "preferredSkills", (index) => [index]);
+  });
 
 /**
  * A work item, as parsed by {@link WorkItemSchema}.

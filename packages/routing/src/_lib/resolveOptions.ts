@@ -3,6 +3,7 @@ import {
   BusinessClockSchema,
   CHANNELS,
   createParser,
+  InstantSchema,
   PRIORITIES,
   type Priority,
 } from "@supportkit/core";
@@ -12,36 +13,100 @@ import { DEFAULT_QUEUE_WEIGHTS } from "../options";
 
 const finite = z.number().refine(Number.isFinite, "must be finite");
 
-const OptionsSchema = z
-  .object({
-    strategy: z.enum(["round-robin", "least-busy", "longest-idle", "best-skill-match", "custom"]).optional(),
-    loadMeasure: z.enum(["utilisation", "spare", "count"]).optional(),
-    score: z.custom<ScoreFunction>((value) => typeof value === "function", "expected a function").optional(),
-    fairLimit: z
-      .strictObject({
-        maxAssignments: z.number().int().min(1),
-        windowMs: z.number().positive().max(8.64e15),
-      })
-      .optional(),
-    stickyWaitMs: z.number().nonnegative().max(8.64e15).optional(),
-    channelUnits: z.partialRecord(z.enum(CHANNELS), z.number().nonnegative().max(1e9)).optional(),
-    shifts: z.record(z.string(), BusinessClockSchema).optional(),
-    priorityWeights: z.partialRecord(z.enum(PRIORITIES), finite).optional(),
-    vipWeight: finite.optional(),
-    agingPerMinute: finite.nonnegative().optional(),
-  })
-  .loose()
-  .superRefine((options, ctx) => {
-    if (options.strategy === "custom" && options.score === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["score"],
-        message: "the custom strategy needs a score function",
-      });
-    }
-  });
+/** The routing options every entry point takes (see `RoutingOptions`). */
+const routingShape = {
+  strategy: z.enum(["round-robin", "least-busy", "longest-idle", "best-skill-match", "custom"]).optional(),
+  loadMeasure: z.enum(["utilisation", "spare", "count"]).optional(),
+  score: z.custom<ScoreFunction>((value) => typeof value === "function", "expected a function").optional(),
+  fairLimit: z
+    .strictObject({
+      maxAssignments: z.number().int().min(1),
+      windowMs: z.number().positive().max(8.64e15),
+    })
+    .optional(),
+  stickyWaitMs: z.number().nonnegative().max(8.64e15).optional(),
+  channelUnits: z.partialRecord(z.enum(CHANNELS), z.number().nonnegative().max(1e9)).optional(),
+  shifts: z.record(z.string(), BusinessClockSchema).optional(),
+  priorityWeights: z.partialRecord(z.enum(PRIORITIES), finite).optional(),
+  vipWeight: finite.optional(),
+  agingPerMinute: finite.nonnegative().optional(),
+};
 
-const parseOptions = createParser(OptionsSchema, "routing options");
+const aFunction = z.custom<(...args: never[]) => unknown>(
+  (value) => typeof value === "function",
+  "expected a function",
+);
+
+const TriageRuleSchema = z.strictObject({
+  skill: z.string().min(1).max(256),
+  keywords: z.array(z.string().max(1_000)).max(10_000),
+  minLevel: z.number().int().min(1).max(10).optional(),
+  language: z.string().min(1).max(256).optional(),
+});
+
+/** What `createRouter` takes besides the routing options. */
+const routerShape = {
+  events: z
+    .custom<object>(
+      (value) =>
+        typeof value === "object" &&
+        value !== null &&
+        typeof (value as { emit?: unknown }).emit === "function" &&
+        typeof (value as { on?: unknown }).on === "function",
+      "expected an event bus (see createEventBus)",
+    )
+    .optional(),
+  triage: z
+    .strictObject({
+      rules: z.array(TriageRuleSchema).max(10_000).optional(),
+      detectLanguage: aFunction.optional(),
+      language: z.string().min(1).max(256).optional(),
+      as: z.enum(["required", "preferred"]).optional(),
+    })
+    .optional(),
+};
+
+/** What `pickAgent` takes besides the routing options. */
+const pickAgentShape = {
+  now: InstantSchema,
+  roundRobinCursor: z.string().nullable().optional(),
+  recentAssignments: z.record(z.string(), z.array(InstantSchema)).optional(),
+};
+
+/** What `checkEligibility` takes besides the routing options. */
+const eligibilityShape = {
+  now: InstantSchema,
+  recentAssignments: z.array(InstantSchema).optional(),
+};
+
+function customNeedsScore(
+  options: { strategy?: string | undefined; score?: unknown },
+  ctx: z.RefinementCtx<unknown>,
+): void {
+  if (options.strategy === "custom" && options.score === undefined) {
+    ctx.addIssue({ code: "custom", path: ["score"], message: "the custom strategy needs a score function" });
+  }
+}
+
+// Strict: a misspelt option (`stratgy`) is an error naming it, not a silent default.
+const parsers = {
+  routing: createParser(z.strictObject(routingShape).superRefine(customNeedsScore), "routing options"),
+  router: createParser(
+    z.strictObject({ ...routingShape, ...routerShape }).superRefine(customNeedsScore),
+    "router options",
+  ),
+  pickAgent: createParser(
+    z.strictObject({ ...routingShape, ...pickAgentShape }).superRefine(customNeedsScore),
+    "pickAgent options",
+  ),
+  eligibility: createParser(
+    z.strictObject({ ...routingShape, ...eligibilityShape }).superRefine(customNeedsScore),
+    "checkEligibility options",
+  ),
+};
+
+/** Which entry point the options were given to: each accepts its own keys besides the routing options. */
+export type OptionsOwner = keyof typeof parsers;
 
 /** Options with every default applied; channel-indexed arrays for the hot path. */
 export interface ResolvedOptions {
@@ -58,8 +123,12 @@ export interface ResolvedOptions {
   readonly agingPerMinute: number;
 }
 
-export function resolveOptions(options: RoutingOptions = {}): ResolvedOptions {
-  parseOptions(options);
+/**
+ * Checks `options` as given to `owner` (unknown keys included) and applies every default. Callers read
+ * their own extra keys (`now`, `events`, …) from `options` after this check.
+ */
+export function resolveOptions(options: RoutingOptions, owner: OptionsOwner): ResolvedOptions {
+  parsers[owner](options);
   const units = CHANNELS.map((channel) => options.channelUnits?.[channel] ?? 1);
   return {
     strategy: options.strategy ?? "least-busy",
