@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lateParcel } from "./_test/fixtures";
-import { createEventBus, type TicketEventMap } from "./eventBus";
+import { createEventBus, EventBusSchema, type TicketEventMap } from "./eventBus";
 
 describe("createEventBus", () => {
   it("delivers typed events to handlers of their type, then to onAny, in order", () => {
@@ -38,5 +38,15 @@ describe("createEventBus", () => {
     first.clear();
     first.emit("sla.breached", { ticketId: "t4" });
     expect(seen).toEqual(["t1", "sla.breached"]);
+  });
+});
+
+describe("EventBusSchema", () => {
+  it("accepts a bus or any object with on, off and emit, and rejects the rest", () => {
+    const bus = createEventBus();
+    expect(EventBusSchema.parse(bus)).toBe(bus);
+    expect(EventBusSchema.safeParse({ on() {}, off() {}, emit() {} }).success).toBe(true);
+    for (const wrong of [undefined, null, {}, { on() {}, emit() {} }, "bus"])
+      expect(EventBusSchema.safeParse(wrong).success).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import mitt from "mitt";
+import { z } from "zod";
 import type { TicketEvent, TicketEventType } from "./events";
 
 /**
@@ -93,3 +94,22 @@ export function createEventBus<Events extends Record<string, unknown> = TicketEv
   };
   return bus;
 }
+
+/**
+ * Schema of an option holding an {@link EventBus}: any object with its `on`, `off` and `emit` methods (a
+ * bus from {@link createEventBus}, or an adapter onto an app's own emitter), kept as is. Packages check
+ * their `bus`/`events` options with it, so a wrong object fails where it is given, not on the first emit.
+ *
+ * @example
+ * ```ts
+ * EventBusSchema.safeParse(createEventBus()).success; //=> true
+ * EventBusSchema.safeParse({}).success; //=> false
+ * ```
+ */
+export const EventBusSchema: z.ZodType<EventBus<Record<string, unknown>>> = z.custom<
+  EventBus<Record<string, unknown>>
+>((value) => {
+  if (typeof value !== "object" || value === null) return false;
+  const bus = value as Record<string, unknown>;
+  return typeof bus.on === "function" && typeof bus.off === "function" && typeof bus.emit === "function";
+}, "expected an event bus (see createEventBus)");

@@ -39,7 +39,7 @@ export {
 } from "./errors";
 export type { AnyEventHandler, EventBus, TicketEventMap } from "./eventBus";
 // Event bus
-export { createEventBus } from "./eventBus";
+export { createEventBus, EventBusSchema } from "./eventBus";
 export { applyEvent, replay } from "./eventLog";
 export type { TicketEvent, TicketEventInput, TicketEventOf, TicketEventType } from "./events";
 export { TicketEventSchema } from "./events";

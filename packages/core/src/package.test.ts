@@ -14,6 +14,7 @@ it("exports exactly the public API", () => {
     "CHANNELS",
     "ChannelSchema",
     "CustomerSchema",
+    "EventBusSchema",
     "IdSchema",
     "InstantSchema",
     "LocaleSchema",

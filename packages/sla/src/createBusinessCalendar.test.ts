@@ -283,6 +283,17 @@ describe("bounded searches and bad arguments", () => {
       CalendarHorizonError,
     );
   });
+  it("throws CALENDAR_HORIZON, never a RangeError, at either end of the Date range", () => {
+    const cal = createBusinessCalendar({ timeZone: "Europe/Berlin", weekly: { mon: nineToFive } });
+    const day = 86_400_000;
+    for (const at of [8.64e15, 8.64e15 - day, -8.64e15, -8.64e15 + day]) {
+      expect(() => isOpen(cal, at)).toThrow(CalendarHorizonError);
+      expect(() => nextOpen(cal, at)).toThrow(CalendarHorizonError);
+      expect(() => nextClose(cal, at)).toThrow(CalendarHorizonError);
+    }
+    expect(() => addBusinessTime(cal, 8.64e15 - 30 * day, hours(100))).toThrow(CalendarHorizonError);
+    expect(isOpen(cal, 8.64e15 - 30 * day)).toBe(false); // a month before the end still answers
+  });
   it("rejects invalid instants and fractional durations with a ValidationError", () => {
     const cal = createBusinessCalendar({ timeZone: "UTC", weekly: { mon: nineToFive } });
     expect(() => addBusinessTime(cal, "tomorrow", 1)).toThrow(ValidationError);

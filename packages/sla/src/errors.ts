@@ -23,3 +23,40 @@ export class CalendarHorizonError extends SupportKitError {
     this.name = "CalendarHorizonError";
   }
 }
+
+/**
+ * Stable codes of {@link SlaError}.
+ *
+ * - `SLA_UNKNOWN_TICKET`: the tracker does not follow a ticket with that id
+ *
+ * @example
+ * ```ts
+ * const code: SlaErrorCode = "SLA_UNKNOWN_TICKET";
+ * ```
+ */
+export type SlaErrorCode = "SLA_UNKNOWN_TICKET";
+
+/**
+ * An SLA tracker was asked about something it does not hold.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   tracker.status("t-404", "2026-03-02T09:00:00Z");
+ * } catch (error) {
+ *   if (error instanceof SlaError) error.code; //=> "SLA_UNKNOWN_TICKET"
+ * }
+ * ```
+ */
+export class SlaError extends SupportKitError {
+  declare readonly code: SlaErrorCode;
+
+  /**
+   * @param code - the stable code
+   * @param message - what was asked for
+   */
+  constructor(code: SlaErrorCode, message: string) {
+    super(code, message);
+    this.name = "SlaError";
+  }
+}

@@ -13,7 +13,8 @@ export { BusinessCalendarConfigSchema, IntervalSchema, parseBusinessCalendarConf
 export type { BusinessCalendar } from "./createBusinessCalendar";
 export { createBusinessCalendar } from "./createBusinessCalendar";
 // Errors
-export { CalendarHorizonError } from "./errors";
+export type { SlaErrorCode } from "./errors";
+export { CalendarHorizonError, SlaError } from "./errors";
 // SLA policies
 export type { SlaStatus, SlaTargetState, SlaTargetStatus } from "./evaluateSla";
 export { evaluateSla } from "./evaluateSla";

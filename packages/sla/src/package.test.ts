@@ -8,6 +8,7 @@ it("exports exactly the public API", () => {
     "CalendarHorizonError",
     "IntervalSchema",
     "SLA_METRICS",
+    "SlaError",
     "addBusinessTime",
     "businessTimeBetween",
     "createBusinessCalendar",

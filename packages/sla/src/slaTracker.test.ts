@@ -3,6 +3,7 @@ import { createEventBus, hours, minutes, type TicketEventMap, ValidationError } 
 import { describe, expect, it } from "vitest";
 import { eventLog } from "./_test/events";
 import { createBusinessCalendar } from "./createBusinessCalendar";
+import { SlaError } from "./errors";
 import { defineSlaPolicy } from "./slaPolicy";
 import { createSlaTracker, type SlaEventMap } from "./slaTracker";
 
@@ -137,10 +138,29 @@ describe("createSlaTracker", () => {
       ValidationError,
     );
     const tracker = createSlaTracker({ policies: [policy], bus });
+    expect(() => tracker.status("nope", 0)).toThrow(SlaError);
     expect(() => tracker.status("nope", 0)).toThrow(expect.objectContaining({ code: "SLA_UNKNOWN_TICKET" }));
     const [, message] = waiting().events;
     expect(() => tracker.record(message!)).toThrow(expect.objectContaining({ code: "EVENT_BEFORE_CREATED" }));
   });
+});
+
+it.each([
+  ["no bus", { policies: policy }, /bus: expected an event bus/],
+  [
+    "a misspelt option",
+    { policies: policy, bus: createEventBus(), warning: [{ share: 0.5 }] },
+    /unknown field "warning"/,
+  ],
+  ["a policy not from defineSlaPolicy", { policies: [{}], bus: createEventBus() }, /policies/],
+  [
+    "a clock without now()",
+    { policies: policy, bus: createEventBus(), clock: {} },
+    /clock: expected a clock/,
+  ],
+])("createSlaTracker rejects %s where it is given, not on the first emit", (_, options, message) => {
+  expect(() => createSlaTracker(options as never)).toThrow(ValidationError);
+  expect(() => createSlaTracker(options as never)).toThrow(message);
 });
 
 describe("tracker laws", () => {

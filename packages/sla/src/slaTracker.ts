@@ -2,15 +2,16 @@ import {
   applyEvent,
   createParser,
   type EventBus,
+  EventBusSchema,
   type InstantInput,
   parseTicketEvents,
-  SupportKitError,
   type Ticket,
   type TicketEvent,
   toDate,
   ValidationError,
 } from "@supportkit/core";
 import { z } from "zod";
+import { SlaError } from "./errors";
 import { evaluateAt, policyResolver, type SlaStatus } from "./evaluateSla";
 import type { SlaMetric, SlaPolicy } from "./slaPolicy";
 
@@ -143,7 +144,7 @@ export interface SlaTracker {
   tick(now?: InstantInput): (SlaWarningEvent | SlaBreachedEvent)[];
   /** The earliest instant after `now` at which a tick would emit something (given no new events), or `null`. */
   nextWakeAt(now?: InstantInput): Date | null;
-  /** The SLA status of one followed ticket; throws `SupportKitError` (code `SLA_UNKNOWN_TICKET`) for another. */
+  /** The SLA status of one followed ticket; throws {@link SlaError} (code `SLA_UNKNOWN_TICKET`) for another. */
   status(ticketId: string, now?: InstantInput): SlaStatus;
   /** Ids of the tickets followed. */
   tickets(): string[];
@@ -159,7 +160,32 @@ const thresholdSchema = z.union([
   z.strictObject({ before: z.number().int().positive() }),
   z.strictObject({ share: z.number().gt(0).lt(1) }),
 ]);
-const parseWarnings = createParser(z.array(thresholdSchema).max(20), "SLA warning thresholds");
+const policySchema = z.custom<SlaPolicy>(
+  (value) =>
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { id?: unknown }).id === "string" &&
+    typeof (value as { targets?: unknown }).targets === "object",
+  "expected a policy from defineSlaPolicy",
+);
+// Strict, as every options object here: a misspelt `warning` would otherwise silently mean "no warnings".
+const parseTrackerOptions = createParser(
+  z.strictObject({
+    policies: z.union([policySchema, z.array(policySchema)]),
+    bus: EventBusSchema,
+    warnings: z.array(thresholdSchema).max(20).optional(),
+    clock: z
+      .custom<{ now(): InstantInput }>(
+        (value) =>
+          typeof value === "object" &&
+          value !== null &&
+          typeof (value as { now?: unknown }).now === "function",
+        "expected a clock with a now() method",
+      )
+      .optional(),
+  }),
+  "SLA tracker options",
+);
 const parseSnapshot = createParser(
   z.strictObject({
     version: z.literal(1),
@@ -180,8 +206,9 @@ interface Followed {
  *
  * @param options - policies, bus and warning thresholds
  * @returns the tracker
- * @throws ValidationError (code `VALIDATION`) for bad warning thresholds (and, from its methods, for a missing
- *   or invalid `now`)
+ * @throws ValidationError (code `VALIDATION`) for a missing or wrong option (no `bus`, a policy not from
+ *   `defineSlaPolicy`, bad warning thresholds, an unknown key), and, from its methods, for a missing or
+ *   invalid `now`
  * @example
  * ```ts
  * const bus = createEventBus<SlaEventMap>();
@@ -195,7 +222,8 @@ interface Followed {
 export function createSlaTracker<Events extends SlaEventMap = SlaEventMap>(
   options: SlaTrackerOptions<Events>,
 ): SlaTracker {
-  const warnings = parseWarnings(options.warnings ?? []);
+  // The parsed copy: a caller's later change to its arrays cannot reach the tracker.
+  const warnings = parseTrackerOptions(options).warnings ?? [];
   // Evaluation thresholds: fractions for shares, negative milliseconds for "before".
   const thresholds = warnings.map((w) => ("share" in w ? w.share : -w.before));
   const policyFor = policyResolver(options.policies);
@@ -292,7 +320,7 @@ export function createSlaTracker<Events extends SlaEventMap = SlaEventMap>(
     status(ticketId, now) {
       const entry = followed.get(ticketId);
       if (entry === undefined) {
-        throw new SupportKitError("SLA_UNKNOWN_TICKET", `Ticket ${ticketId} is not followed by this tracker`);
+        throw new SlaError("SLA_UNKNOWN_TICKET", `Ticket ${ticketId} is not followed by this tracker`);
       }
       return evaluate(entry, epochOf(now)).status;
     },

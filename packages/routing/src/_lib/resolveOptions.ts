@@ -3,6 +3,7 @@ import {
   BusinessClockSchema,
   CHANNELS,
   createParser,
+  EventBusSchema,
   InstantSchema,
   PRIORITIES,
   type Priority,
@@ -46,16 +47,7 @@ const TriageRuleSchema = z.strictObject({
 
 /** What `createRouter` takes besides the routing options. */
 const routerShape = {
-  events: z
-    .custom<object>(
-      (value) =>
-        typeof value === "object" &&
-        value !== null &&
-        typeof (value as { emit?: unknown }).emit === "function" &&
-        typeof (value as { on?: unknown }).on === "function",
-      "expected an event bus (see createEventBus)",
-    )
-    .optional(),
+  events: EventBusSchema.optional(),
   triage: z
     .strictObject({
       rules: z.array(TriageRuleSchema).max(10_000).optional(),

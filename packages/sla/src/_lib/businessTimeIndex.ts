@@ -16,6 +16,8 @@ const BRIDGE_CHUNKS = 260;
 /** No single operation builds more chunks than this (about 100 years). */
 const MAX_SPAN_CHUNKS = Math.ceil((100 * 366) / CHUNK_DAYS);
 const MAX_INSTANT = 8.64e15;
+/** Room kept at either end of the Date range: two days cover the 3 h slack, a wall day and any offset. */
+const EDGE_MS = 2 * 86_400_000;
 const MINUTE = 60_000;
 
 /** Minute pairs `[open, close)` of one day, close already past midnight when it wraps. */
@@ -91,12 +93,14 @@ export class BusinessTimeIndex {
 
   /** Open intervals of chunk `k`, merged and clipped to the chunk. */
   private build(k: number): Chunk {
-    if (Math.abs(k * CHUNK_MS) > MAX_INSTANT) {
+    const from = k * CHUNK_MS;
+    const to = from + CHUNK_MS;
+    // The chunk's wall days, with their slack and zone offsets, must stay representable: Intl throws a
+    // RangeError on an instant past ±8.64e15 ms. The last days at either end are out of reach instead.
+    if (from < -MAX_INSTANT + EDGE_MS || to > MAX_INSTANT - EDGE_MS) {
       throw new CalendarHorizonError("business-time search left the range of representable dates");
     }
     const { timeZone, weekly, dated } = this.cal;
-    const from = k * CHUNK_MS;
-    const to = from + CHUNK_MS;
     // Slack of 3 h covers a fall-back that moves the wall clock across midnight.
     const firstDay = Math.floor((instantToWall(timeZone, from) - 3 * 3_600_000) / DAY_MS) - 1;
     const lastDay = Math.floor((instantToWall(timeZone, to) + 3 * 3_600_000) / DAY_MS);
