@@ -34,6 +34,13 @@ export interface SupportKitErrorOptions {
  * ```
  */
 export class SupportKitError extends Error {
+  /**
+   * Names the class across copies of a package. An app that loads a package both through `import` and
+   * `require` gets two copies of each class, and `instanceof` with one copy's class would miss the other
+   * copy's errors; a class with its own `brand` also matches errors whose class chain has that brand.
+   */
+  static readonly brand: string = "@supportkit/core:SupportKitError";
+
   /** Stable identifier of the kind of failure, e.g. `"VALIDATION"`, `"INVALID_TRANSITION"`. */
   readonly code: string;
 
@@ -46,7 +53,31 @@ export class SupportKitError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "SupportKitError";
     this.code = code;
+    Object.defineProperty(this, BRANDS, { value: brandsOf(new.target) });
   }
+
+  /** `instanceof` that also recognises errors from another copy of the package (see {@link SupportKitError.brand}). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: the class right of `instanceof`, a subclass as often as not
+    // biome-ignore lint/complexity/noUselessThisAlias: one name for it below
+    const cls: typeof SupportKitError = this;
+    if (Function.prototype[Symbol.hasInstance].call(cls, value)) return true;
+    if (typeof value !== "object" || value === null || !Object.hasOwn(cls, "brand")) return false;
+    const brands = (value as { [BRANDS]?: unknown })[BRANDS];
+    return Array.isArray(brands) && brands.includes(cls.brand);
+  }
+}
+
+/** Where an error keeps the brands of its class chain; `Symbol.for`, so every copy of core agrees on it. */
+const BRANDS = Symbol.for("@supportkit/error-brands");
+
+/** The brands a class and its ancestors declare themselves, most derived first. */
+function brandsOf(target: abstract new (...args: never[]) => unknown): string[] {
+  const brands: string[] = [];
+  for (let c: unknown = target; typeof c === "function" && c !== Error; c = Object.getPrototypeOf(c)) {
+    if (Object.hasOwn(c, "brand")) brands.push((c as unknown as { brand: string }).brand);
+  }
+  return brands;
 }
 
 /**
@@ -63,6 +94,8 @@ export class SupportKitError extends Error {
  * ```
  */
 export class ValidationError extends SupportKitError {
+  static override readonly brand: string = "@supportkit/core:ValidationError";
+
   /** Every problem found, in input order. */
   readonly issues: readonly ValidationIssue[];
   /** What was being validated (`"ticket"`, `"calendar config"`). */
@@ -96,6 +129,8 @@ export class ValidationError extends SupportKitError {
  * ```
  */
 export class TransitionError extends SupportKitError {
+  static override readonly brand: string = "@supportkit/core:TransitionError";
+
   /** Status the ticket was in. */
   readonly from: string;
   /** Status that was requested. */
@@ -141,6 +176,8 @@ export type ReplayErrorCode =
  * ```
  */
 export class ReplayError extends SupportKitError {
+  static override readonly brand: string = "@supportkit/core:ReplayError";
+
   /** Id of the offending event, when there is one. */
   readonly eventId: string | undefined;
 

@@ -40,6 +40,8 @@ export type RoutingErrorCode =
  * ```
  */
 export class RoutingError extends SupportKitError {
+  static override readonly brand: string = "@supportkit/routing:RoutingError";
+
   /** Which rule was broken. */
   declare readonly code: RoutingErrorCode;
 

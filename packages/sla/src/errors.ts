@@ -15,6 +15,8 @@ import { SupportKitError } from "@supportkit/core";
  * ```
  */
 export class CalendarHorizonError extends SupportKitError {
+  static override readonly brand: string = "@supportkit/sla:CalendarHorizonError";
+
   /**
    * @param message - what the search was looking for and how far it looked
    */
@@ -49,6 +51,8 @@ export type SlaErrorCode = "SLA_UNKNOWN_TICKET";
  * ```
  */
 export class SlaError extends SupportKitError {
+  static override readonly brand: string = "@supportkit/sla:SlaError";
+
   declare readonly code: SlaErrorCode;
 
   /**
