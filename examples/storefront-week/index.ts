@@ -6,9 +6,17 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { runStorefrontWeek } from "./run";
 
-const { values } = parseArgs({
-  options: { tickets: { type: "string", default: "3000" }, seed: { type: "string", default: "42" } },
-});
+const usage = "usage: pnpm example storefront-week [--tickets N] [--seed S]";
+let values: { tickets: string; seed: string };
+try {
+  ({ values } = parseArgs({
+    options: { tickets: { type: "string", default: "3000" }, seed: { type: "string", default: "42" } },
+    strict: true,
+  }));
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
 const tickets = Number(values.tickets);
 const seed = Number(values.seed);
 if (!Number.isInteger(tickets) || tickets < 1 || tickets > 200_000) {
