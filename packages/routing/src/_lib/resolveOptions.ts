@@ -82,7 +82,6 @@ function customNeedsScore(
 
 // Strict: a misspelt option (`stratgy`) is an error naming it, not a silent default.
 const parsers = {
-  routing: createParser(z.strictObject(routingShape).superRefine(customNeedsScore), "routing options"),
   router: createParser(
     z.strictObject({ ...routingShape, ...routerShape }).superRefine(customNeedsScore),
     "router options",
