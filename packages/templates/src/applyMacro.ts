@@ -1,17 +1,26 @@
 import {
   type Actor,
+  ActorSchema,
   applyEvent,
   createParser,
   type InstantInput,
+  InstantSchema,
   type Priority,
   PrioritySchema,
   type Ticket,
   type TicketEvent,
   type TicketStatus,
   TicketStatusSchema,
-  toDate,
 } from "@supportkit/core";
 import { z } from "zod";
+import {
+  ChannelOptionSchema,
+  createOptionsParser,
+  DataSchema,
+  LocaleRequestSchema,
+  SegmentsOptionSchema,
+  TimeZoneOptionSchema,
+} from "./_lib/options";
 import {
   compiledSetOf,
   defineTemplateSet,
@@ -139,7 +148,7 @@ export function defineMacro(input: MacroInput): Macro {
 }
 
 /**
- * Options of {@link applyMacro}.
+ * Options of {@link applyMacro}. Unknown keys (a misspelt `timezone`) are a `ValidationError`.
  *
  * @example
  * ```ts
@@ -183,6 +192,20 @@ export interface MacroResult {
   readonly reply: RenderedTemplate | null;
 }
 
+const ApplyOptionsSchema = z.strictObject({
+  at: InstantSchema,
+  actor: ActorSchema.optional(),
+  channel: ChannelOptionSchema.optional(),
+  locale: LocaleRequestSchema.optional(),
+  timeZone: TimeZoneOptionSchema.optional(),
+  data: DataSchema.optional(),
+  maxSmsSegments: SegmentsOptionSchema.optional(),
+  eventId: z
+    .custom<(index: number) => string>((value) => typeof value === "function", "expected a function")
+    .optional(),
+});
+const parseApplyOptions = createOptionsParser(ApplyOptionsSchema, "macro options", "options");
+
 const REPLY_CHANNELS: ReadonlySet<string> = new Set(["email", "chat", "sms"]);
 
 /**
@@ -197,6 +220,8 @@ const REPLY_CHANNELS: ReadonlySet<string> = new Set(["email", "chat", "sms"]);
  * @throws TransitionError (code `INVALID_TRANSITION`) when the status change breaks the lifecycle
  * @throws ReplayError (code `EVENT_INCONSISTENT`, `EVENT_OUT_OF_ORDER`) when the ticket cannot take the events
  * @throws TemplateError (render codes) when the reply cannot be rendered
+ * @throws ValidationError (code `VALIDATION`) for missing or malformed options (no `at`, a bad zone or channel,
+ *   an unknown option key), naming the field
  * @example
  * ```ts
  * const { ticket: next, events, reply } = applyMacro(macro, ticket, { at: "2026-03-02T10:00:00Z", actor: { role: "agent", id: "a-mia" } });
@@ -205,7 +230,7 @@ const REPLY_CHANNELS: ReadonlySet<string> = new Set(["email", "chat", "sms"]);
  * ```
  */
 export function applyMacro(macro: Macro, ticket: Ticket, options: ApplyMacroOptions): MacroResult {
-  const at = toDate(options.at, "at");
+  const { at } = parseApplyOptions(options);
   const events: TicketEvent[] = [];
   const nextId = (): string =>
     options.eventId?.(events.length) ?? `${macro.id}@${ticket.id}#${ticket.version + 1 + events.length}`;

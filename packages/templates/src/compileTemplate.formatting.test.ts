@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { compileTemplate } from "./compileTemplate";
+import { TemplateError } from "./errors";
 
 // The support filters: money, number, date, relative_time, list and plural, across locales and zones.
 const render = (
@@ -37,10 +38,50 @@ describe("money", () => {
     ).toBe("¥1,235 KWD\u00a01.235 USD\u00a05.00");
   });
 
-  test("a bad currency or amount prints the amount unchanged", () => {
-    expect(render("{{ 12 | money: 'XX' }}|{{ 'abc' | money: 'EUR' }}|{{ 12 | money: nothing }}", "en")).toBe(
-      "12|abc|12",
+  const fails = (source: string, data: Record<string, unknown>, message: string, column: number): void => {
+    let caught: unknown;
+    try {
+      render(source, "en", data);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(TemplateError);
+    expect(caught).toMatchObject({ code: "TEMPLATE_INVALID_ARGUMENT", line: 1, column });
+    expect((caught as TemplateError).message).toContain(message);
+  };
+
+  test("a literal currency that is not ISO 4217 fails when the template compiles, pointing at it", () => {
+    for (const code of ["EURO", "XX", "EUT", "usd ", "", "€"]) {
+      expect(() => compileTemplate(`{{ x | money: '${code}' }}`)).toThrow(
+        expect.objectContaining({ code: "TEMPLATE_INVALID_ARGUMENT", column: 15 }),
+      );
+    }
+    expect(() => compileTemplate("{{ x | money: 978 }}")).toThrow(/Filter "money": currency 978 is not/);
+    expect(() => compileTemplate("{{ x | money: nil }}")).toThrow(/Filter "money": currency is missing/);
+  });
+
+  test("a bad currency or amount from the data fails the render, naming the filter and argument", () => {
+    fails("{{ x | money: c }}", { x: 1234.5, c: "usd " }, 'Filter "money": currency "usd " is not', 8);
+    fails("{{ x | money: c }}", { x: 1234.5, c: "EURO" }, 'currency "EURO" is not an ISO 4217', 8);
+    fails("{{ x | money: c }}", { x: 1234.5 }, 'Filter "money": currency is missing', 8);
+    fails("{{ x | money: c }}", { x: 1, c: 978 }, "currency 978 is not", 8);
+    fails(
+      "{{ x | money: 'EUR' }}",
+      { x: Number.NaN },
+      'Filter "money": amount NaN is not a finite number',
+      8,
     );
+    fails("{{ x | money: 'EUR' }}", { x: Number.POSITIVE_INFINITY }, "amount Infinity is not a finite", 8);
+    fails("{{ x | money: 'EUR' }}", { x: "abc" }, 'amount "abc" is not a finite number', 8);
+    fails("{{ x | money: 'EUR' }}", { x: true }, "amount true is not a finite number", 8);
+  });
+
+  test("currency codes ignore case; historic ISO codes work; a missing amount prints nothing", () => {
+    expect(render("{{ x | money: c }}|{{ x | money: 'eur' }}", "en-US", { x: 1234.5, c: "usd" })).toBe(
+      "$1,234.50|€1,234.50",
+    );
+    expect(render("{{ x | money: 'DEM', display: 'code' }}", "en-US", { x: 5 })).toBe("DEM\u00a05.00");
+    expect(render("[{{ missing | money: 'EUR' }}]{{ '12.5' | money: 'EUR' }}", "en-US")).toBe("[]€12.50");
   });
 
   test("number groups digits the locale's way", () => {
@@ -101,6 +142,52 @@ describe("date", () => {
     expect(render("{{ d | date: '%Y-%m-%d' }}", "en", { d: "2026-03-02" }, "Pacific/Auckland")).toBe(
       "2026-03-02",
     );
+  });
+
+  test("an unknown zone argument fails: a literal when compiling, one from the data when rendering", () => {
+    expect(() => compileTemplate("{{ d | date: 'long', 'Mars/Base' }}")).toThrow(
+      expect.objectContaining({ code: "TEMPLATE_INVALID_ARGUMENT", column: 22 }),
+    );
+    expect(() => compileTemplate("{{ d | date: 'long', '+08:00' }}")).toThrow(
+      /Filter "date": time zone "\+08:00"/,
+    );
+    expect(() => render("{{ d | date: 'long', tz }}", "en", { d: at, tz: "Mars/Base" })).toThrow(
+      expect.objectContaining({
+        code: "TEMPLATE_INVALID_ARGUMENT",
+        message: expect.stringContaining(
+          'Filter "date": time zone "Mars/Base" is not a known IANA time zone',
+        ),
+      }),
+    );
+    expect(() => render("{{ d | date: 'long', tz }}", "en", { d: at, tz: 9 })).toThrow(/time zone 9 is not/);
+    // nil (or a missing variable) means the render's zone, as leaving the argument out does.
+    expect(render("{{ d | date: '%H:%M', tz }}", "en", { d: at }, "Asia/Tokyo")).toBe("12:30");
+  });
+
+  test("DST gap: a wall time that does not exist moves forward by the gap, as in @supportkit/sla", () => {
+    const source = "{{ x | date: '%Y-%m-%d %H:%M %z' }}";
+    expect(render(source, "en", { x: "2026-03-08T02:30:00" }, "America/New_York")).toBe(
+      "2026-03-08 03:30 -0400",
+    );
+    expect(render(source, "en", { x: "2026-03-08 02:00" }, "America/New_York")).toBe(
+      "2026-03-08 03:00 -0400",
+    );
+    expect(render(source, "en", { x: "2026-03-29T02:30:00" }, "Europe/Berlin")).toBe(
+      "2026-03-29 03:30 +0200",
+    );
+    expect(render(source, "en", { x: "2026-10-04T02:15:00" }, "Australia/Sydney")).toBe(
+      "2026-10-04 03:15 +1100",
+    );
+  });
+
+  test("DST overlap: a wall time that occurs twice takes its first occurrence", () => {
+    const source = "{{ x | date: '%H:%M %z' }}";
+    expect(render(source, "en", { x: "2026-11-01T01:30:00" }, "America/New_York")).toBe("01:30 -0400");
+    expect(render(source, "en", { x: "2026-10-25T02:30:00" }, "Europe/Berlin")).toBe("02:30 +0200");
+    expect(render(source, "en", { x: "2026-04-05T02:30:00" }, "Australia/Sydney")).toBe("02:30 +1100");
+    // Either side of the changes, wall times are exact.
+    expect(render(source, "en", { x: "2026-03-08T01:59:59" }, "America/New_York")).toBe("01:59 -0500");
+    expect(render(source, "en", { x: "2026-11-01T02:00:00" }, "America/New_York")).toBe("02:00 -0500");
   });
 
   test("now comes from the render options, never from the clock", () => {

@@ -207,11 +207,13 @@ describe("budgets stop hostile templates", () => {
       year0: "0000-01-01T00:00:00Z",
     };
     const out = compileTemplate(
-      "{{ huge | date: '%Y' }}|{{ inf | date }}|{{ nan | date: 'long' }}|{{ edge | date: '%Y', 'Pacific/Kiritimati' }}|{{ year0 | date: '%Y %a %j' }}|{{ huge | relative_time }}|{{ inf | money: 'EUR' }}|{{ nan | plural: other: '#' }}|{{ 5 | modulo: 0 }}",
+      "{{ huge | date: '%Y' }}|{{ inf | date }}|{{ nan | date: 'long' }}|{{ edge | date: '%Y', 'Pacific/Kiritimati' }}|{{ year0 | date: '%Y %a %j' }}|{{ huge | relative_time }}|{{ nan | plural: other: '#' }}|{{ 5 | modulo: 0 }}",
       { escape: "none" },
     ).render(data, { now: 0 });
-    expect(out).toBe(
-      "100000000000000000000|Infinity|NaN|275760|0000 Sat 001|100000000000000000000|€∞|NaN|NaN",
+    expect(out).toBe("100000000000000000000|Infinity|NaN|275760|0000 Sat 001|100000000000000000000|NaN|NaN");
+    // An infinite price is never printed to a customer: it is a typed error.
+    expect(() => compileTemplate("{{ inf | money: 'EUR' }}").render(data)).toThrow(
+      expect.objectContaining({ code: "TEMPLATE_INVALID_ARGUMENT" }),
     );
   });
 

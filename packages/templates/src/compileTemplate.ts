@@ -1,14 +1,13 @@
-import {
-  createParser,
-  type InstantInput,
-  isValidLocale,
-  isValidTimeZone,
-  toDate,
-  ValidationError,
-} from "@supportkit/core";
+import { type InstantInput, InstantSchema, ValidationError } from "@supportkit/core";
 import { z } from "zod";
 import { compileAst, type Execute } from "./_lib/compile";
 import type { RenderContext } from "./_lib/context";
+import {
+  createOptionsParser,
+  LimitsOptionSchema,
+  LocaleOptionSchema,
+  TimeZoneOptionSchema,
+} from "./_lib/options";
 import { parseTemplate } from "./_lib/parser";
 import { isPlainObject } from "./_lib/values";
 import { TemplateError } from "./errors";
@@ -37,6 +36,7 @@ export interface CompileTemplateOptions {
 
 /**
  * Per-render options of {@link CompiledTemplate.render}: override the compiled locale and zone, and give "now".
+ * Unknown keys (a misspelt `timezone`) are a `ValidationError`, not silently ignored.
  *
  * @example
  * ```ts
@@ -82,53 +82,50 @@ export interface CompiledTemplate {
    * @param options - locale, time zone and "now" for this render
    * @returns the output text
    * @throws TemplateError (codes `TEMPLATE_UNKNOWN_VARIABLE` in strict mode, `TEMPLATE_LIMIT_EXCEEDED`)
-   * @throws ValidationError (code `VALIDATION`) for data that is not a plain object or a bad locale or zone
+   * @throws TemplateError (code `TEMPLATE_INVALID_ARGUMENT`) when the data gives `money` or `date` an unknown
+   *   currency or zone, or `money` an amount that is not a finite number
+   * @throws ValidationError (code `VALIDATION`) for data that is not a plain object, a bad locale, zone or
+   *   `now`, or an unknown option key
    */
   render(data?: unknown, options?: RenderOptions): string;
 }
 
-const positive = z.number().int().positive();
 const OptionsSchema = z.strictObject({
   escape: z.enum(["html", "none"]).optional(),
   strict: z.boolean().optional(),
-  locale: z.string().refine(isKnownLocale, "is not a valid BCP 47 locale").optional(),
-  timeZone: z.string().refine(isValidTimeZone, "is not a known IANA time zone").optional(),
-  limits: z
-    .strictObject({
-      maxTemplateSize: positive.optional(),
-      maxNestingDepth: positive.optional(),
-      maxRenderSteps: positive.optional(),
-      maxLoopIterations: positive.optional(),
-      maxRangeSize: positive.optional(),
-      maxOutputSize: positive.optional(),
-    })
-    .optional(),
+  locale: LocaleOptionSchema.optional(),
+  timeZone: TimeZoneOptionSchema.optional(),
+  limits: LimitsOptionSchema.optional(),
 });
-const parseOptions = createParser(OptionsSchema, "template options");
+const parseOptions = createOptionsParser(OptionsSchema, "template options", "options");
 
-const checkedLocales = new Map<string, boolean>();
-function isKnownLocale(locale: string): boolean {
-  let ok = checkedLocales.get(locale);
-  if (ok === undefined) {
-    ok = isValidLocale(locale);
-    if (checkedLocales.size > 1000) checkedLocales.clear();
-    checkedLocales.set(locale, ok);
-  }
-  return ok;
-}
-function checkLocale(locale: string): void {
-  if (!isKnownLocale(locale))
-    throw new ValidationError("render options", [
-      { path: "locale", code: "invalid_locale", message: `"${locale}" is not a valid BCP 47 locale` },
-    ]);
-}
+const RenderOptionsSchema = z.strictObject({
+  locale: LocaleOptionSchema.optional(),
+  timeZone: TimeZoneOptionSchema.optional(),
+  now: InstantSchema.optional(),
+});
+const parseRenderOptions = createOptionsParser(RenderOptionsSchema, "render options", "options");
 
-function checkZone(timeZone: string): void {
-  if (!isValidTimeZone(timeZone)) {
-    throw new ValidationError("render options", [
-      { path: "timeZone", code: "invalid_time_zone", message: `"${timeZone}" is not a known IANA time zone` },
-    ]);
-  }
+/** Renders with options already checked (`now` as epoch ms, NaN for none): `renderTemplate` checks its own once. */
+type TrustedRender = (data: unknown, locale: string, timeZone: string, now: number) => string;
+const trusted = new WeakMap<CompiledTemplate, TrustedRender>();
+
+/**
+ * Renders a template made by {@link compileTemplate} with a locale, zone and "now" the caller has validated, and
+ * data it has checked is a plain object. Internal: `renderTemplate` renders up to three parts per message and
+ * validates its options once rather than once per part.
+ */
+export function renderCompiled(
+  template: CompiledTemplate,
+  data: unknown,
+  locale: string,
+  timeZone: string,
+  now: number,
+): string {
+  const render = trusted.get(template);
+  if (render === undefined)
+    return template.render(data, { locale, timeZone, ...(Number.isNaN(now) ? {} : { now }) });
+  return render(data, locale, timeZone, now);
 }
 
 /**
@@ -139,8 +136,9 @@ function checkZone(timeZone: string): void {
  * @param options - escaping, strictness, default locale and zone, budgets
  * @returns the compiled template
  * @throws TemplateError (codes `TEMPLATE_SYNTAX`, `TEMPLATE_UNKNOWN_TAG`, `TEMPLATE_UNKNOWN_FILTER`,
- *   `TEMPLATE_LIMIT_EXCEEDED`) with line, column and a caret excerpt
- * @throws ValidationError (code `VALIDATION`) for bad options
+ *   `TEMPLATE_LIMIT_EXCEEDED`, and `TEMPLATE_INVALID_ARGUMENT` for a literal unknown currency or zone such as
+ *   `money: 'EURO'`) with line, column and a caret excerpt
+ * @throws ValidationError (code `VALIDATION`) for bad options or an unknown option key
  * @example
  * ```ts
  * const t = compileTemplate("Hi {{ name | default: 'there' }}, order {{ order.id }} ships {{ eta | date: '%b %-d' }}.", {
@@ -165,26 +163,7 @@ export function compileTemplate(source: string, options: CompileTemplateOptions 
   const timeZone = parsed.timeZone ?? "UTC";
   const ast = parseTemplate(source, limits);
   const run: Execute = compileAst(ast, { source, escape: escapeMode, strict, limits });
-  const render = (data?: unknown, renderOptions?: RenderOptions): string => {
-    if (data !== undefined && !isPlainObject(data)) {
-      throw new ValidationError("template data", [
-        { path: "", code: "invalid_type", message: "expected a plain object" },
-      ]);
-    }
-    let renderLocale = locale;
-    let renderZone = timeZone;
-    let now = Number.NaN;
-    if (renderOptions !== undefined) {
-      if (renderOptions.locale !== undefined && renderOptions.locale !== locale) {
-        checkLocale(renderOptions.locale);
-        renderLocale = renderOptions.locale;
-      }
-      if (renderOptions.timeZone !== undefined && renderOptions.timeZone !== timeZone) {
-        checkZone(renderOptions.timeZone);
-        renderZone = renderOptions.timeZone;
-      }
-      if (renderOptions.now !== undefined) now = toDate(renderOptions.now, "now").getTime();
-    }
+  const renderWith: TrustedRender = (data, renderLocale, renderZone, now) => {
     const ctx: RenderContext = {
       out: "",
       data: data ?? EMPTY,
@@ -212,7 +191,32 @@ export function compileTemplate(source: string, options: CompileTemplateOptions 
     }
     return ctx.out;
   };
-  return Object.freeze({ source, escape: escapeMode, strict, locale, timeZone, limits, render });
+  const render = (data?: unknown, renderOptions?: RenderOptions): string => {
+    if (data !== undefined && !isPlainObject(data)) {
+      throw new ValidationError("template data", [
+        { path: "", code: "invalid_type", message: "expected a plain object" },
+      ]);
+    }
+    if (renderOptions === undefined) return renderWith(data, locale, timeZone, Number.NaN);
+    const parsed = parseRenderOptions(renderOptions);
+    return renderWith(
+      data,
+      parsed.locale ?? locale,
+      parsed.timeZone ?? timeZone,
+      parsed.now === undefined ? Number.NaN : parsed.now.getTime(),
+    );
+  };
+  const template: CompiledTemplate = Object.freeze({
+    source,
+    escape: escapeMode,
+    strict,
+    locale,
+    timeZone,
+    limits,
+    render,
+  });
+  trusted.set(template, renderWith);
+  return template;
 }
 
 const EMPTY: Readonly<Record<string, unknown>> = Object.freeze(Object.create(null));

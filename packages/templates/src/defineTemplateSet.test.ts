@@ -40,6 +40,54 @@ describe("defineTemplateSet", () => {
     ).toThrow(ValidationError);
   });
 
+  test("two variants for one locale (case, script or deprecated code) are a ValidationError naming the second", () => {
+    for (const [first, second, key] of [
+      ["en", "EN", "en"],
+      ["pt-BR", "pt-br", "pt-BR"],
+      ["zh-TW", "zh-Hant-TW", "zh-Hant-TW"],
+      ["zh-CN", "zh-Hans-CN", "zh-CN"],
+      ["he", "iw", "he"],
+    ] as const) {
+      let caught: unknown;
+      try {
+        defineTemplateSet({
+          id: "dup",
+          defaultLocale: first,
+          variants: { [first]: { chat: "a" }, [second]: { chat: "b" } },
+        });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(ValidationError);
+      expect((caught as ValidationError).issues).toEqual([
+        {
+          path: `variants.${second}`,
+          code: "custom",
+          message: `duplicates the variant "${first}" (both are the locale ${key}; locales match case-insensitively)`,
+        },
+      ]);
+    }
+    // Different regions or scripts are different locales.
+    expect(
+      defineTemplateSet({
+        id: "ok",
+        defaultLocale: "en",
+        variants: { en: { chat: "a" }, "en-GB": { chat: "b" }, "zh-Hant": { chat: "c" }, zh: { chat: "d" } },
+      }).locales,
+    ).toEqual(["en", "en-GB", "zh-Hant", "zh"]);
+  });
+
+  test("an unknown budget name is a ValidationError naming it", () => {
+    expect(() =>
+      defineTemplateSet({
+        id: "x",
+        defaultLocale: "en",
+        variants: { en: { chat: "x" } },
+        limits: { maxSteps: 5 } as never,
+      }),
+    ).toThrow(/Invalid template set: limits: unknown field "maxSteps"/);
+  });
+
   test("a part that does not compile names the set, locale and part, and keeps the code", () => {
     try {
       defineTemplateSet({

@@ -1,9 +1,10 @@
 import { createParser, isValidLocale } from "@supportkit/core";
 import { z } from "zod";
+import { LimitsOptionSchema } from "./_lib/options";
 import { type CompiledTemplate, compileTemplate } from "./compileTemplate";
 import { TemplateError } from "./errors";
 import type { TemplateLimits } from "./limits";
-import { indexLocales, type LocaleIndex } from "./resolveLocale";
+import { indexLocales, type LocaleIndex, localeKey } from "./resolveLocale";
 
 /**
  * The channels a template set has parts for: `email` (subject, HTML and text), `chat` and `sms` (plain text).
@@ -53,7 +54,10 @@ export interface TemplateSetInput {
   readonly id: string;
   /** Locale used when no variant matches the customer's; must have a variant. */
   readonly defaultLocale: string;
-  /** Variants by BCP 47 locale (`en`, `de-DE`, `zh-TW`). */
+  /**
+   * Variants by BCP 47 locale (`en`, `de-DE`, `zh-TW`). Two keys naming one locale (`en` and `EN`, `zh-TW` and
+   * `zh-Hant-TW`, `iw` and `he`) are an error.
+   */
   readonly variants: Readonly<Record<string, TemplateVariantInput>>;
   /** Strict mode for every part (see {@link CompileTemplateOptions.strict}). Default `false`. */
   readonly strict?: boolean;
@@ -118,11 +122,28 @@ const SetSchema = z
     defaultLocale: z.string().refine(isValidLocale, "is not a valid BCP 47 locale"),
     variants: z.record(z.string().refine(isValidLocale, "is not a valid BCP 47 locale"), VariantSchema),
     strict: z.boolean().optional(),
-    limits: z.record(z.string(), z.number()).optional(),
+    limits: LimitsOptionSchema.optional(),
   })
   .refine((set) => Object.hasOwn(set.variants, set.defaultLocale), {
     message: "defaultLocale must have a variant",
     path: ["defaultLocale"],
+  })
+  .superRefine((set, ctx) => {
+    // Locales match case-insensitively and by language + script + region, so `en`/`EN` or `zh-TW`/`zh-Hant-TW`
+    // are one locale: only the first would ever be served, and the other would be dead text nobody notices.
+    const seen = new Map<string, string>();
+    for (const locale of Object.keys(set.variants)) {
+      const key = localeKey(locale);
+      if (key === null) continue;
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, locale);
+      else
+        ctx.addIssue({
+          code: "custom",
+          path: ["variants", locale],
+          message: `duplicates the variant "${first}" (both are the locale ${key}; locales match case-insensitively)`,
+        });
+    }
   });
 const parseSet = createParser(SetSchema, "template set");
 
@@ -134,7 +155,8 @@ const CHANNELS: readonly TemplateChannel[] = ["email", "chat", "sms"];
  *
  * @param input - the set as written
  * @returns the compiled set
- * @throws ValidationError (code `VALIDATION`) for a malformed set (bad locale, missing default variant)
+ * @throws ValidationError (code `VALIDATION`) for a malformed set (bad locale, missing default variant, two
+ *   variants for one locale such as `en` and `EN` or `zh-TW` and `zh-Hant-TW`, an unknown key or budget name)
  * @throws TemplateError (any compile code) naming the locale and part, with line, column and excerpt
  * @example
  * ```ts
@@ -153,7 +175,7 @@ export function defineTemplateSet(input: TemplateSetInput): TemplateSet {
   const parsed = parseSet(input);
   const base = {
     strict: parsed.strict ?? false,
-    ...(parsed.limits === undefined ? {} : { limits: parsed.limits }),
+    ...(parsed.limits === undefined ? {} : { limits: parsed.limits as Partial<TemplateLimits> }),
   };
   const compile = (locale: string, part: string, text: string, mode: "html" | "none"): CompiledTemplate => {
     try {

@@ -10,6 +10,9 @@ import { SupportKitError } from "@supportkit/core";
  * - `TEMPLATE_LIMIT_EXCEEDED`: a budget (template size, nesting, render steps, loop iterations, range size,
  *   output size, SMS segments) ran out
  * - `TEMPLATE_MISSING_PART`: a template set has no variant for the requested channel part
+ * - `TEMPLATE_INVALID_ARGUMENT`: a filter got an argument or input it cannot use: an unknown currency code
+ *   (`money: 'EURO'`) or time zone (`date: 'long', 'Mars/Base'`), or an amount that is not a finite number.
+ *   Thrown when the template compiles for a literal, when it renders for a value from the data
  *
  * @example
  * ```ts
@@ -22,7 +25,8 @@ export type TemplateErrorCode =
   | "TEMPLATE_UNKNOWN_FILTER"
   | "TEMPLATE_UNKNOWN_VARIABLE"
   | "TEMPLATE_LIMIT_EXCEEDED"
-  | "TEMPLATE_MISSING_PART";
+  | "TEMPLATE_MISSING_PART"
+  | "TEMPLATE_INVALID_ARGUMENT";
 
 /** Where in a template a {@link TemplateError} points, and what to show the author. */
 export interface TemplateErrorOptions {

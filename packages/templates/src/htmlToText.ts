@@ -1,3 +1,5 @@
+import { ValidationError } from "@supportkit/core";
+
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   amp: "&",
   lt: "<",
@@ -68,6 +70,7 @@ function decodeEntities(text: string): string {
  *
  * @param html - the HTML body
  * @returns readable text
+ * @throws ValidationError (code `VALIDATION`) when `html` is not a string
  * @example
  * ```ts
  * htmlToText("<p>Hi <b>Ana</b>,</p><p>Track it <a href=\"https://t.example/1\">here</a>.</p>");
@@ -75,6 +78,11 @@ function decodeEntities(text: string): string {
  * ```
  */
 export function htmlToText(html: string): string {
+  if (typeof html !== "string") {
+    throw new ValidationError("htmlToText arguments", [
+      { path: "html", code: "invalid_type", message: "expected the HTML body as a string" },
+    ]);
+  }
   let out = "";
   let i = 0;
   const n = html.length;

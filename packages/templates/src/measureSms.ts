@@ -1,3 +1,5 @@
+import { ValidationError } from "@supportkit/core";
+
 // GSM 03.38: the basic character set (one septet each) and the extension table (escape + char, two septets).
 const GSM_BASIC = new Set(
   "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà",
@@ -30,6 +32,7 @@ export interface SmsInfo {
  *
  * @param text - the message body
  * @returns encoding, length in units and segment count
+ * @throws ValidationError (code `VALIDATION`) when `text` is not a string
  * @example
  * ```ts
  * measureSms("Your parcel arrives today").encoding; //=> "GSM-7"
@@ -38,6 +41,11 @@ export interface SmsInfo {
  * ```
  */
 export function measureSms(text: string): SmsInfo {
+  if (typeof text !== "string") {
+    throw new ValidationError("measureSms arguments", [
+      { path: "text", code: "invalid_type", message: "expected the message body as a string" },
+    ]);
+  }
   let gsm = true;
   let septets = 0;
   for (const char of text) {

@@ -1,4 +1,14 @@
-import { type InstantInput, isValidLocale, isValidTimeZone, ValidationError } from "@supportkit/core";
+import { type InstantInput, InstantSchema, isValidLocale } from "@supportkit/core";
+import { z } from "zod";
+import {
+  ChannelOptionSchema,
+  createOptionsParser,
+  DataSchema,
+  LocaleRequestSchema,
+  SegmentsOptionSchema,
+  TimeZoneOptionSchema,
+} from "./_lib/options";
+import { type CompiledTemplate, renderCompiled } from "./compileTemplate";
 import {
   type CompiledSet,
   compiledSetOf,
@@ -13,7 +23,7 @@ import { measureSms, type SmsInfo } from "./measureSms";
 import { type LocaleResolution, localeKey, resolveWithIndex } from "./resolveLocale";
 
 /**
- * Options of {@link renderTemplate}.
+ * Options of {@link renderTemplate}. Unknown keys (a misspelt `timezone`) are a `ValidationError`.
  *
  * @example
  * ```ts
@@ -68,6 +78,16 @@ export interface RenderedTemplate {
   readonly sms?: SmsInfo;
 }
 
+const OptionsSchema = z.strictObject({
+  locale: LocaleRequestSchema,
+  channel: ChannelOptionSchema,
+  data: DataSchema,
+  timeZone: TimeZoneOptionSchema.optional(),
+  now: InstantSchema.optional(),
+  maxSmsSegments: SegmentsOptionSchema.optional(),
+});
+const parseOptions = createOptionsParser(OptionsSchema, "render options", "options");
+
 const fromInput = new WeakMap<object, TemplateSet>();
 
 function setOf(set: TemplateSet | TemplateSetInput): { set: TemplateSet; compiled: CompiledSet } {
@@ -91,7 +111,10 @@ function setOf(set: TemplateSet | TemplateSetInput): { set: TemplateSet; compile
  * @returns the rendered parts, the variant used and how it was chosen
  * @throws TemplateError (code `TEMPLATE_MISSING_PART` when no variant, not even the default, has the channel;
  *   `TEMPLATE_LIMIT_EXCEEDED` for budgets and `maxSmsSegments`; `TEMPLATE_UNKNOWN_VARIABLE` in strict sets)
- * @throws ValidationError (code `VALIDATION`) for a bad time zone or data that is not a plain object
+ * @throws TemplateError (code `TEMPLATE_INVALID_ARGUMENT`) when the data gives `money` or `date` an unknown
+ *   currency or zone, or `money` an amount that is not a finite number
+ * @throws ValidationError (code `VALIDATION`) for missing or malformed options (a bad time zone or channel, data
+ *   that is not a plain object, an unknown option key), naming the field
  * @example
  * ```ts
  * const reply = renderTemplate(set, { locale: "zh-HK", channel: "sms", data: { order: { number: "1042" } } });
@@ -104,59 +127,47 @@ export function renderTemplate(
   set: TemplateSet | TemplateSetInput,
   options: RenderTemplateOptions,
 ): RenderedTemplate {
+  const parsed = parseOptions(options);
   const { set: defined, compiled } = setOf(set);
-  const { channel } = options;
+  const { channel, data } = parsed;
   const index = compiled.indexes[channel];
-  if (index === undefined) {
-    throw new ValidationError("render options", [
-      { path: "channel", code: "invalid_value", message: `unknown channel "${String(channel)}"` },
-    ]);
-  }
-  const timeZone = options.timeZone ?? "UTC";
-  if (!isValidTimeZone(timeZone)) {
-    throw new ValidationError("render options", [
-      { path: "timeZone", code: "invalid_time_zone", message: `"${timeZone}" is not a known IANA time zone` },
-    ]);
-  }
-  const resolution = resolveWithIndex(options.locale, index, defined.defaultLocale);
+  const timeZone = parsed.timeZone ?? "UTC";
+  const now = parsed.now === undefined ? Number.NaN : parsed.now.getTime();
+  const resolution = resolveWithIndex(parsed.locale, index, defined.defaultLocale);
   const variant = compiled.variants.get(resolution.locale);
   if (variant === undefined || variant[channel] === undefined) {
     throw new TemplateError(
       "TEMPLATE_MISSING_PART",
-      `Template set "${defined.id}" has no ${channel} part for ${JSON.stringify(options.locale)}, nor for its default locale ${defined.defaultLocale}`,
+      `Template set "${defined.id}" has no ${channel} part for ${JSON.stringify(parsed.locale)}, nor for its default locale ${defined.defaultLocale}`,
     );
   }
   // Format in the customer's own locale when their language was served (es-MX numbers in Spanish text);
   // in the variant's locale when we fell back (no Japanese dates inside English text).
-  const requested = typeof options.locale === "string" ? options.locale : options.locale[0];
+  const requested = typeof parsed.locale === "string" ? parsed.locale : parsed.locale[0];
   const served = resolution.reason !== "fallback" && resolution.reason !== "invalid-request";
   const formatLocale =
     served && requested !== undefined && localeKey(requested) !== null && isValidLocale(requested)
       ? requested
       : resolution.locale;
-  const renderOptions = {
-    locale: formatLocale,
-    timeZone,
-    ...(options.now === undefined ? {} : { now: options.now }),
-  };
   const base = { channel, locale: resolution.locale, formatLocale, resolution };
+  const render = (template: CompiledTemplate): string =>
+    renderCompiled(template, data, formatLocale, timeZone, now);
   if (channel === "email") {
     const email = variant.email as NonNullable<typeof variant.email>;
-    const html = email.html.render(options.data, renderOptions);
-    const text = email.text === undefined ? htmlToText(html) : email.text.render(options.data, renderOptions);
-    const subject = email.subject
-      .render(options.data, renderOptions)
+    const html = render(email.html);
+    const text = email.text === undefined ? htmlToText(html) : render(email.text);
+    const subject = render(email.subject)
       .replace(/\s*[\r\n]+\s*/g, " ")
       .trim();
     return { ...base, subject, html, text };
   }
-  const text = (variant[channel] as NonNullable<typeof variant.chat>).render(options.data, renderOptions);
+  const text = render(variant[channel] as CompiledTemplate);
   if (channel === "chat") return { ...base, text };
   const sms = measureSms(text);
-  if (options.maxSmsSegments !== undefined && sms.segments > options.maxSmsSegments) {
+  if (parsed.maxSmsSegments !== undefined && sms.segments > parsed.maxSmsSegments) {
     throw new TemplateError(
       "TEMPLATE_LIMIT_EXCEEDED",
-      `SMS of template set "${defined.id}" (${resolution.locale}) needs ${sms.segments} ${sms.encoding} segments; the maximum is ${options.maxSmsSegments}`,
+      `SMS of template set "${defined.id}" (${resolution.locale}) needs ${sms.segments} ${sms.encoding} segments; the maximum is ${parsed.maxSmsSegments}`,
       { limit: "maxSmsSegments" },
     );
   }

@@ -1,4 +1,4 @@
-import { ValidationError } from "@supportkit/core";
+import { ValidationError, type ValidationIssue } from "@supportkit/core";
 import { CLDR_PARENTS } from "./_lib/cldrParents";
 
 /**
@@ -164,7 +164,8 @@ export function resolveWithIndex(
  * @param available - the locales that have a variant
  * @param fallback - what to use when nothing matches (usually the set's default locale)
  * @returns the locale chosen, the chain of tags tried and the reason
- * @throws ValidationError (code `VALIDATION`) when an available tag or the fallback is not BCP 47
+ * @throws ValidationError (code `VALIDATION`) when an available tag or the fallback is not BCP 47, or an argument
+ *   has the wrong type (`requested` not a string or array of strings), naming the argument
  * @example
  * ```ts
  * resolveLocale("zh-HK", ["en", "zh-CN"], "en"); //=> { locale: "en", chain: ["zh-Hant-HK", "zh-Hant"], reason: "fallback" }
@@ -177,10 +178,29 @@ export function resolveLocale(
   available: readonly string[],
   fallback: string,
 ): LocaleResolution {
+  // Customers' tags may be anything (they get the fallback); the types of the arguments are the caller's bug.
+  const issues: ValidationIssue[] = [];
+  if (typeof requested !== "string")
+    checkStrings(requested, "requested", "a locale or an array of locales", issues);
+  checkStrings(available, "available", "an array of locales", issues);
+  if (typeof fallback !== "string")
+    issues.push({ path: "fallback", code: "invalid_type", message: "expected a locale string" });
+  if (issues.length > 0) throw new ValidationError("resolveLocale arguments", issues);
   if (localeKey(fallback) === null) {
     throw new ValidationError("fallback locale", [
       { path: "", code: "invalid_locale", message: `"${fallback}" is not a valid BCP 47 locale` },
     ]);
   }
   return resolveWithIndex(requested, indexLocales(available), fallback);
+}
+
+function checkStrings(value: unknown, path: string, expected: string, issues: ValidationIssue[]): void {
+  if (!Array.isArray(value)) {
+    issues.push({ path, code: "invalid_type", message: `expected ${expected}` });
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    if (typeof value[i] !== "string")
+      issues.push({ path: `${path}.${i}`, code: "invalid_type", message: "expected a locale string" });
+  }
 }

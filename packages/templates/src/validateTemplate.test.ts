@@ -82,6 +82,29 @@ describe("validateTemplate", () => {
     expect(result.issues[1]?.message).toBe('Filter "money" expects a number but gets an array');
   });
 
+  test("a literal currency or zone the filter cannot use is an issue naming the filter and argument", () => {
+    const result = validateTemplate(
+      "{{ order.items.first.price | money: 'EURO' }} {{ order.eta | date: 'long', 'Mars/Base' }} {{ order.items.first.price | money: order.currency }} {{ order.eta | date: 'long', 'Asia/Tokyo' }} {{ order.items.first.price | money: 'eur' }}",
+      Data,
+    );
+    expect(result.ok).toBe(false);
+    expect(result.issues.map((issue) => [issue.code, issue.line, issue.column, issue.message])).toEqual([
+      [
+        "TEMPLATE_INVALID_ARGUMENT",
+        1,
+        37,
+        'Filter "money": currency "EURO" is not an ISO 4217 currency code (such as "EUR")',
+      ],
+      [
+        "TEMPLATE_INVALID_ARGUMENT",
+        1,
+        76,
+        'Filter "date": time zone "Mars/Base" is not a known IANA time zone (such as "Europe/Berlin")',
+      ],
+    ]);
+    expect(validateTemplate("{{ x | money: 'EURO' }}", z.object({ x: z.number() })).ok).toBe(false);
+  });
+
   test("a syntax error is the one issue", () => {
     const result = validateTemplate("{% if customer.name %}unclosed", Data);
     expect(result.ok).toBe(false);

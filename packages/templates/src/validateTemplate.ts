@@ -1,8 +1,9 @@
 import { ValidationError } from "@supportkit/core";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Expr, FilterCall, FilteredExpr, Node, PathSegment } from "./_lib/ast";
 import { describe } from "./_lib/compile";
 import { FILTERS, type InputKind } from "./_lib/filters";
+import { createOptionsParser, LimitsOptionSchema } from "./_lib/options";
 import { parseTemplate } from "./_lib/parser";
 import { TemplateError, type TemplateErrorCode } from "./errors";
 import { DEFAULT_TEMPLATE_LIMITS, type TemplateLimits } from "./limits";
@@ -62,7 +63,7 @@ export interface TemplateValidation {
 }
 
 /**
- * Options of {@link validateTemplate}.
+ * Options of {@link validateTemplate}. Unknown keys are a `ValidationError`.
  *
  * @example
  * ```ts
@@ -73,6 +74,9 @@ export interface ValidateTemplateOptions {
   /** Budgets used while parsing; missing fields take {@link DEFAULT_TEMPLATE_LIMITS}. */
   readonly limits?: Partial<TemplateLimits>;
 }
+
+const OptionsSchema = z.strictObject({ limits: LimitsOptionSchema.optional() });
+const parseOptions = createOptionsParser(OptionsSchema, "validateTemplate options", "options");
 
 // A light view of a zod schema: enough to follow property paths and know what kind of value is there.
 type Shape =
@@ -326,6 +330,15 @@ class Validator {
         continue;
       }
       this.arity(call, spec.minArgs, spec.maxArgs, spec.keywords, spec.requiredKeywords ?? []);
+      const check = spec.checkLiteral;
+      if (check !== undefined) {
+        call.args.forEach((arg, slot) => {
+          if (arg.kind !== "literal" && arg.kind !== "special") return;
+          const problem = check(slot, arg.kind === "literal" ? arg.value : "");
+          if (problem !== null)
+            this.issue("TEMPLATE_INVALID_ARGUMENT", `Filter "${call.name}": ${problem}`, arg.pos);
+        });
+      }
       if (!fits(spec.input, current)) {
         this.issue(
           "TEMPLATE_FILTER_INPUT",
@@ -455,13 +468,15 @@ function article(kind: string): string {
 /**
  * Checks a template against a zod schema of the data it will get, when the template is saved rather than
  * when a customer receives a blank name: every variable path the schema does not define, every unknown or
- * misused filter, and any syntax error are reported with line, column and excerpt.
+ * misused filter, every unknown currency code or time zone written as a literal (`money: 'EURO'`,
+ * `TEMPLATE_INVALID_ARGUMENT`), and any syntax error are reported with line, column and excerpt.
  *
  * @param source - the template text
  * @param schema - zod schema of the render data (objects, arrays, records, unions, optionals are followed)
  * @param options - parsing budgets
  * @returns `{ ok, issues, variables }`; never throws for a bad template
- * @throws ValidationError (code `VALIDATION`) when `schema` is not a zod schema or `source` is not a string
+ * @throws ValidationError (code `VALIDATION`) when `schema` is not a zod schema, `source` is not a string, or
+ *   `options` has an unknown key or a bad budget
  * @example
  * ```ts
  * const Data = z.object({ customer: z.object({ name: z.string() }), order: z.object({ total: z.number() }) });
@@ -486,7 +501,9 @@ export function validateTemplate(
       { path: "source", code: "invalid_type", message: "expected the template source as a string" },
     ]);
   }
-  const limits: TemplateLimits = { ...DEFAULT_TEMPLATE_LIMITS, ...options.limits };
+  const parsed = parseOptions(options);
+  const given = Object.entries(parsed.limits ?? {}).filter(([, value]) => value !== undefined);
+  const limits: TemplateLimits = { ...DEFAULT_TEMPLATE_LIMITS, ...Object.fromEntries(given) };
   let ast: ReturnType<typeof parseTemplate>;
   try {
     ast = parseTemplate(source, limits);

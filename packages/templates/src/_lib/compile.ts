@@ -2,7 +2,7 @@ import { TemplateError } from "../errors";
 import type { TemplateLimits } from "../limits";
 import type { Expr, FilterCall, FilteredExpr, Node, PathSegment, TemplateAst } from "./ast";
 import { type LoopFrame, limitExceeded, type RenderContext } from "./context";
-import { FILTERS, type FilterSpec, type Keywords } from "./filters";
+import { FILTERS, type FilterSpec, InvalidArgument, type Keywords } from "./filters";
 import {
   compare,
   contains,
@@ -63,7 +63,7 @@ class Compiler {
   }
 
   private error(
-    code: "TEMPLATE_SYNTAX" | "TEMPLATE_UNKNOWN_FILTER",
+    code: "TEMPLATE_SYNTAX" | "TEMPLATE_UNKNOWN_FILTER" | "TEMPLATE_INVALID_ARGUMENT",
     message: string,
     pos: number,
   ): TemplateError {
@@ -278,7 +278,16 @@ class Compiler {
         throw this.error("TEMPLATE_SYNTAX", `Filter "${call.name}" needs the option "${key}:"`, call.pos);
       }
     }
-    const fn = spec.fn;
+    const check = spec.checkLiteral;
+    let fn = spec.fn;
+    if (check !== undefined) {
+      call.args.forEach((arg, slot) => {
+        const problem = isConstant(arg) ? check(slot, constantValue(arg)) : null;
+        if (problem !== null)
+          throw this.error("TEMPLATE_INVALID_ARGUMENT", `Filter "${call.name}": ${problem}`, arg.pos);
+      });
+      fn = guardArguments(spec.fn, call, this.settings.source);
+    }
     const argEvals = call.args.map((arg) => this.expr(arg, scope, false));
     const kwEvals = call.keywords.map(([key, arg]) => [key, this.expr(arg, scope, false)] as const);
     const constantArgs = call.args.every(isConstant);
@@ -678,6 +687,22 @@ export function describe(expr: Extract<Expr, { kind: "variable" }>): string {
 }
 
 type FilterStep = (ctx: RenderContext, input: unknown) => unknown;
+
+/** Turns a filter's complaint about data into a TemplateError that names the filter and points at the call. */
+function guardArguments(fn: FilterSpec["fn"], call: FilterCall, source: string): FilterSpec["fn"] {
+  return (ctx, input, args, kw) => {
+    try {
+      return fn(ctx, input, args, kw);
+    } catch (error) {
+      if (!(error instanceof InvalidArgument)) throw error;
+      throw new TemplateError("TEMPLATE_INVALID_ARGUMENT", `Filter "${call.name}": ${error.message}`, {
+        source,
+        index: call.pos,
+        cause: error,
+      });
+    }
+  };
+}
 
 type Drop = "nil" | "empty" | "blank";
 

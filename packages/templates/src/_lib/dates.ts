@@ -1,4 +1,3 @@
-import { isValidTimeZone } from "@supportkit/core";
 import type { RenderContext } from "./context";
 import {
   type CalendarNames,
@@ -86,12 +85,6 @@ function parseEpoch(value: unknown, ctx: RenderContext, timeZone: string): numbe
   const digits = zone.slice(1).replace(":", "");
   const offset = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
   return utc - sign * offset * 60_000;
-}
-
-/** A zone named by a template (argument) or the render's zone; undefined when it is not an IANA zone. */
-export function zoneOf(arg: unknown, ctx: RenderContext): string | undefined {
-  if (arg === undefined || arg === null) return ctx.timeZone;
-  return typeof arg === "string" && isValidTimeZone(arg) ? arg : undefined;
 }
 
 const PAD_WIDTHS: Readonly<Record<string, number>> = {

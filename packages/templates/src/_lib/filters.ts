@@ -1,7 +1,16 @@
+import { isValidTimeZone } from "@supportkit/core";
 import { TemplateError } from "../errors";
 import { checkSize, type RenderContext } from "./context";
-import { strftime, toEpoch, zoneOf } from "./dates";
-import { currencyFormat, dateFormat, listFormat, numberFormat, plurals, relativeFormat } from "./intl";
+import { strftime, toEpoch } from "./dates";
+import {
+  currencyFormat,
+  dateFormat,
+  isKnownCurrency,
+  listFormat,
+  numberFormat,
+  plurals,
+  relativeFormat,
+} from "./intl";
 import { escapeHtml, isTruthy, MISSING, present, readProperty, stringify, toNumber } from "./values";
 
 // The filter table. A Map, not an object: `| constructor` or `| __proto__` finds nothing, so no filter is
@@ -22,7 +31,20 @@ export interface FilterSpec {
   /** The output is HTML that must not be escaped again (`escape`, `newline_to_br`). */
   readonly html?: boolean;
   readonly fn: (ctx: RenderContext, input: unknown, args: readonly unknown[], kw: Keywords) => unknown;
+  /**
+   * Checks an argument the author wrote as a literal (`slot` is its 0-based position): the problem in words,
+   * or null. The compiler and `validateTemplate` both call it, so a typo fails when the template is saved.
+   * A filter with a check may also throw {@link InvalidArgument} while rendering, for the same problem in data.
+   */
+  readonly checkLiteral?: (slot: number, value: unknown) => string | null;
 }
+
+/**
+ * Thrown by a filter for an argument or input from the data it cannot use. The compiler turns it into a
+ * `TemplateError` (`TEMPLATE_INVALID_ARGUMENT`) that names the filter and points at the call: printing a
+ * wrong price or a date in the wrong zone to a customer is worse than failing the render.
+ */
+export class InvalidArgument extends Error {}
 
 const str = (v: unknown): string => stringify(present(v));
 
@@ -31,7 +53,7 @@ function spec(
   minArgs: number,
   maxArgs: number,
   fn: FilterSpec["fn"],
-  extra: Partial<Pick<FilterSpec, "keywords" | "requiredKeywords" | "html">> = {},
+  extra: Partial<Pick<FilterSpec, "keywords" | "requiredKeywords" | "html" | "checkLiteral">> = {},
 ): FilterSpec {
   return { input, minArgs, maxArgs, fn, keywords: extra.keywords ?? [], ...extra };
 }
@@ -90,6 +112,30 @@ const arithmetic = (op: (a: number, b: number) => number): FilterSpec =>
 
 const unary = (op: (a: number) => number): FilterSpec =>
   spec("number", 0, 0, (_ctx, v) => op(toNumber(present(v))));
+
+function describeValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value === null || value === undefined) return "nil";
+  return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : typeof value;
+}
+
+/** Why `value` is not a currency code `money` can print, or null. Case is ignored (`usd` is `USD`). */
+function currencyProblem(value: unknown): string | null {
+  if (value === null || value === undefined)
+    return 'currency is missing (expected an ISO 4217 code such as "EUR")';
+  if (typeof value !== "string" || !isKnownCurrency(value))
+    return `currency ${describeValue(value)} is not an ISO 4217 currency code (such as "EUR")`;
+  return null;
+}
+
+/** Why `value` is not a zone `date` can use, or null; nil means the render's zone. */
+function zoneProblem(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== "string" || !isValidTimeZone(value))
+    return `time zone ${describeValue(value)} is not a known IANA time zone (such as "Europe/Berlin")`;
+  return null;
+}
 
 const DATE_STYLES: ReadonlySet<string> = new Set(["short", "medium", "long", "full"]);
 const DEFAULT_DATE_FORMAT = "%A, %B %-e, %Y at %-l:%M %P %z";
@@ -262,9 +308,12 @@ const entries: [string, FilterSpec][] = [
       0,
       2,
       (ctx, value, [format, zoneArg], kw) => {
-        const zone = zoneOf(present(zoneArg), ctx);
+        const zoneValue = present(zoneArg);
+        const problem = zoneProblem(zoneValue);
+        if (problem !== null) throw new InvalidArgument(problem);
+        const zone = zoneValue === undefined || zoneValue === null ? ctx.timeZone : (zoneValue as string);
         const v = present(value);
-        if (zone === undefined || v === null || v === undefined) return v;
+        if (v === null || v === undefined) return v;
         const epoch = toEpoch(v, ctx, zone);
         if (Number.isNaN(epoch)) return v;
         const f =
@@ -280,7 +329,7 @@ const entries: [string, FilterSpec][] = [
         }
         return sized(ctx, strftime(epoch, f, zone, ctx.locale));
       },
-      { keywords: ["time"] },
+      { keywords: ["time"], checkLiteral: (slot, value) => (slot === 1 ? zoneProblem(value) : null) },
     ),
   ],
   [
@@ -290,17 +339,25 @@ const entries: [string, FilterSpec][] = [
       1,
       1,
       (ctx, value, [currency], kw) => {
-        const v = present(value);
         const code = present(currency);
-        if (typeof code !== "string" || code.length !== 3 || !(typeof v === "number" || isNumeric(v)))
-          return v;
+        const problem = currencyProblem(code);
+        if (problem !== null) throw new InvalidArgument(problem);
+        const v = present(value);
+        // A missing amount prints nothing, as any missing variable does (strict mode makes it an error).
+        if (v === null || v === undefined) return v;
+        const amount = typeof v === "number" ? v : isNumeric(v) ? Number(v) : Number.NaN;
+        if (!Number.isFinite(amount)) {
+          throw new InvalidArgument(`amount ${describeValue(v)} is not a finite number`);
+        }
         const display = kw === null ? undefined : present(kw.display);
         const currencyDisplay =
           display === "code" || display === "name" || display === "narrowSymbol" ? display : "symbol";
-        const nf = currencyFormat(ctx.locale, code, currencyDisplay);
-        return nf === null ? v : nf.format(Number(v));
+        const nf = currencyFormat(ctx.locale, code as string, currencyDisplay);
+        if (nf === null)
+          throw new InvalidArgument(`currency ${describeValue(code)} is not supported by this runtime`);
+        return nf.format(amount);
       },
-      { keywords: ["display"] },
+      { keywords: ["display"], checkLiteral: (slot, value) => (slot === 0 ? currencyProblem(value) : null) },
     ),
   ],
   [

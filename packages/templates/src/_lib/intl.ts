@@ -233,7 +233,14 @@ export function utcEpoch(
 /** Largest distance from the epoch a Date can hold, in milliseconds. */
 export const MAX_EPOCH_MS = 8.64e15;
 
-/** The UTC instant whose wall-clock time in `timeZone` is the given fields (earlier one in a DST overlap). */
+const DAY_MS = 86_400_000;
+
+/**
+ * The UTC instant whose wall-clock time in `timeZone` is the given fields, resolved as RFC 5545 and Temporal's
+ * `"compatible"` disambiguation (the rule `@supportkit/sla` documents): a time that occurs twice (fall back)
+ * takes its first occurrence; one that does not exist (spring forward) moves forward by the length of the gap,
+ * so `02:30` on New York's spring-forward Sunday is `03:30 EDT`, not the `01:30 EST` a naive inversion gives.
+ */
 export function zonedToEpoch(
   fields: {
     year: number;
@@ -246,7 +253,7 @@ export function zonedToEpoch(
   },
   timeZone: string,
 ): number {
-  const guess = utcEpoch(
+  const wall = utcEpoch(
     fields.year,
     fields.month - 1,
     fields.day,
@@ -255,7 +262,48 @@ export function zonedToEpoch(
     fields.second,
     fields.millisecond,
   );
-  const first = guess - wallTime(guess, timeZone).offsetMinutes * 60_000;
-  const second = guess - wallTime(first, timeZone).offsetMinutes * 60_000;
-  return Math.min(first, second);
+  // The offsets a day either side bracket any transition near this wall time (zones change at most once a day).
+  const before = offsetMsAt(wall - DAY_MS, timeZone);
+  const after = offsetMsAt(wall + DAY_MS, timeZone);
+  const early = wall - before;
+  if (before === after) return early;
+  const late = wall - after;
+  const earlyValid = offsetMsAt(early, timeZone) === before;
+  const lateValid = offsetMsAt(late, timeZone) === after;
+  if (earlyValid && lateValid) return Math.min(early, late);
+  if (lateValid && !earlyValid) return late;
+  // Valid with the earlier offset, or in the gap: read with the offset in force before the change, which
+  // lands past the gap by exactly how far into the gap the wall time was.
+  return early;
+}
+
+function offsetMsAt(epochMs: number, timeZone: string): number {
+  const at = Math.max(-MAX_EPOCH_MS, Math.min(MAX_EPOCH_MS, epochMs));
+  return zoneOffsetMinutes(at, timeZone) * 60_000;
+}
+
+const knownCurrencies = new Map<string, boolean>();
+let currencyNames: Intl.DisplayNames | null | undefined;
+
+/**
+ * Whether `code` is an ISO 4217 currency code (current or historic, any letter case). `Intl.NumberFormat`
+ * formats any three letters (`"EUT"` prints as `EUT 1.00`), so the check asks CLDR's currency names instead,
+ * where the runtime has `Intl.DisplayNames`; without it, three ASCII letters pass.
+ */
+export function isKnownCurrency(code: string): boolean {
+  const hit = knownCurrencies.get(code);
+  if (hit !== undefined) return hit;
+  let known = /^[A-Za-z]{3}$/.test(code);
+  if (known) {
+    if (currencyNames === undefined) {
+      currencyNames =
+        typeof Intl.DisplayNames === "function"
+          ? new Intl.DisplayNames("en", { type: "currency", fallback: "none" })
+          : null;
+    }
+    if (currencyNames !== null) known = currencyNames.of(code.toUpperCase()) !== undefined;
+  }
+  if (knownCurrencies.size >= MAX_ENTRIES) knownCurrencies.clear();
+  knownCurrencies.set(code, known);
+  return known;
 }
