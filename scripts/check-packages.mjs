@@ -6,7 +6,7 @@ import { gzipSync } from "node:zlib";
 
 // Ceilings on each package's built ESM entry, gzipped: a jump means an accidental dependency or a bundled
 // copy of core. Raise one on purpose, with a changeset.
-const CEILINGS_KB = { core: 10, sla: 16, routing: 31, templates: 36, metrics: 26, automations: 20 };
+const CEILINGS_KB = { core: 10, sla: 16, routing: 31, templates: 36, metrics: 27, automations: 20 };
 
 const root = new URL("..", import.meta.url).pathname;
 const packagesDir = join(root, "packages");

@@ -5,6 +5,14 @@ import {
   type TicketEvent,
   toDate,
 } from "@supportkit/core";
+import {
+  argumentError,
+  isObject,
+  parseAutomationOptions,
+  parseClockOptions,
+  requireArray,
+  requireTicket,
+} from "./_lib/args";
 import { firstAtOrAfter } from "./_lib/intervals";
 import { perform } from "./_lib/perform";
 import type { EvaluationContext } from "./_lib/read";
@@ -59,12 +67,16 @@ export function createAutomationState(): AutomationState {
  *
  * @param state - the state
  * @returns plain data for `JSON.stringify`
+ * @throws ValidationError (code `VALIDATION`) when `state` is not an AutomationState
  * @example
  * ```ts
  * const saved = JSON.stringify(automationStateToJSON(result.state));
  * ```
  */
 export function automationStateToJSON(state: AutomationState): AutomationStateJSON {
+  if (!isObject(state) || !(state.fired instanceof Map)) {
+    argumentError("automationStateToJSON", "state", "must be an AutomationState (see createAutomationState)");
+  }
   const rows: [string, string, string, string][] = [];
   for (const [ruleId, tickets] of state.fired) {
     for (const [ticketId, record] of tickets)
@@ -110,7 +122,8 @@ export function restoreAutomationState(json: unknown): AutomationState {
 }
 
 /**
- * Options of {@link runAutomations}.
+ * Options of {@link runAutomations}. Unknown keys are rejected (a `ValidationError` naming the key), as is a `clock` without
+ * `add`, `between`, `isOpen` and `nextOpen` or a `renderer` that is not a function.
  *
  * @example
  * ```ts
@@ -163,6 +176,8 @@ export interface AutomationRunResult {
  * @param options - state from the previous run, clock, renderer
  * @returns firings, events, commands, the new state and the next instant worth a run
  * @throws AutomationError (code `RENDERER_MISSING`, `CLOCK_MISSING`) when a rule needs what was not given
+ * @throws ValidationError (code `VALIDATION`) when `rules` or `tickets` is not an array of them, or `options` has
+ *   an unknown key or a `state` / `clock` / `renderer` of the wrong kind
  * @example
  * ```ts
  * const remind = parseRule({
@@ -181,10 +196,16 @@ export function runAutomations(
   now: InstantInput,
   options: RunAutomationsOptions = {},
 ): AutomationRunResult {
+  requireArray("runAutomations", "rules", rules, "rules (see parseRules)");
+  requireArray("runAutomations", "tickets", tickets, "tickets (see parseTicket)");
+  tickets.forEach((ticket, index) => {
+    requireTicket("runAutomations", `tickets.${index}`, ticket);
+  });
+  const { state, clock, renderer } = parseAutomationOptions(options);
   const at = toDate(now, "now");
   const nowMs = at.getTime();
   const compiled = compileRules(rules);
-  const fired = copyState(options.state);
+  const fired = copyState(state);
   const firings: { ruleId: string; ticketId: string }[] = [];
   const events: TicketEvent[] = [];
   const commands: AutomationCommand[] = [];
@@ -200,14 +221,14 @@ export function runAutomations(
         before: undefined,
         event: undefined,
         now: nowMs,
-        clock: options.clock,
+        clock,
       };
       const byTicket = fired.get(entry.rule.id);
       const record = byTicket?.get(ticket.id);
       if (entry.condition.test(context)) {
         if (record && record.period === periodOf(entry, context)) continue;
         firings.push({ ruleId: entry.rule.id, ticketId: ticket.id });
-        const done = perform(entry.rule, ticket, at, `auto:${nowMs}`, options.renderer);
+        const done = perform(entry.rule, ticket, at, `auto:${nowMs}`, renderer);
         ticket = done.ticket;
         // The period is read after the rule's own actions: a rule that moves its own anchor (sets the
         // status it times) must not count that as a new period.
@@ -247,6 +268,8 @@ export function runAutomations(
  * @param options - `clock` for business-hour conditions
  * @returns the instant, or `null`
  * @throws AutomationError (code `CLOCK_MISSING`) for business-hour conditions without a clock
+ * @throws ValidationError (code `VALIDATION`) when `rule` or `ticket` is not one, or `options` has an unknown key
+ *   or a `clock` that is not a BusinessClock
  * @example
  * ```ts
  * // "pending for 48 hours": the ticket became pending on 2 March at 10:00 UTC
@@ -259,6 +282,9 @@ export function nextMatchAt(
   now: InstantInput,
   options: { clock?: BusinessClock } = {},
 ): Date | null {
+  if (!isObject(rule)) argumentError("nextMatchAt", "rule", "must be a rule (see parseRule)");
+  requireTicket("nextMatchAt", "ticket", ticket);
+  const { clock } = parseClockOptions("nextMatchAt", options);
   const [entry] = compileRules([rule]);
   if (!entry) return null;
   const nowMs = toDate(now, "now").getTime();
@@ -267,7 +293,7 @@ export function nextMatchAt(
     before: undefined,
     event: undefined,
     now: nowMs,
-    clock: options.clock,
+    clock,
   };
   const next = firstAtOrAfter(entry.condition.window(context), nowMs);
   return next === undefined ? null : new Date(next);

@@ -96,8 +96,6 @@ describe("condition operators on ticket fields", () => {
         ],
       }),
     ).toBe(true);
-    expect(holds({ any: [] })).toBe(false);
-    expect(holds({ all: [] })).toBe(true);
   });
 
   it("hours_since in calendar and business hours", () => {

@@ -125,7 +125,23 @@ export const ConditionLeafSchema = z
 export type ConditionLeaf = z.output<typeof ConditionLeafSchema>;
 
 /**
- * A rule's condition: a leaf, or `all` / `any` / `not` of conditions, nested as deep as needed.
+ * How deep `all` / `any` / `not` groups may nest in one condition: 32 levels. Admin UIs rarely go past five; the
+ * limit keeps parsing, compiling and evaluating a rule (all recursive) far from the engine's stack limit, so a
+ * hostile or generated rule is a `ValidationError` naming its path instead of a `RangeError`.
+ *
+ * @example
+ * ```ts
+ * let condition: Condition = { field: "status", op: "is", value: "new" };
+ * for (let i = 0; i < MAX_CONDITION_DEPTH + 1; i++) condition = { not: condition };
+ * ConditionSchema.safeParse(condition).success; //=> false
+ * ```
+ */
+export const MAX_CONDITION_DEPTH = 32;
+
+/**
+ * A rule's condition: a leaf, or `all` / `any` / `not` of conditions, nested up to {@link MAX_CONDITION_DEPTH}
+ * groups deep. `all` and `any` need at least one condition each: an empty `all` would match every ticket and
+ * an empty `any` none, which from an admin UI is a mistake, not an intent.
  *
  * @example
  * ```ts
@@ -140,36 +156,101 @@ export type ConditionLeaf = z.output<typeof ConditionLeafSchema>;
  */
 export type Condition = ConditionLeaf | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 
+const DEPTH_MESSAGE = `conditions nest deeper than ${MAX_CONDITION_DEPTH} levels of all / any / not`;
+
 /**
- * Schema of a {@link Condition} (recursive).
+ * Schema of a {@link Condition} (recursive). The nesting depth is checked first, on the raw input and without
+ * recursion, so no input can make the recursive parse overflow the stack.
  *
  * @example
  * ```ts
  * ConditionSchema.parse({ any: [{ field: "priority", op: "is", value: "urgent" }, { field: "customer.tier", op: "is", value: "vip" }] });
+ * ConditionSchema.safeParse({ all: [] }).success; //=> false
  * ```
  */
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+export const ConditionSchema: z.ZodType<Condition> = z.unknown().transform((value, ctx) => {
+  const deep = tooDeepAt(value);
+  if (deep !== undefined) {
+    ctx.addIssue({ code: "custom", message: DEPTH_MESSAGE, path: deep, input: value });
+    return z.NEVER;
+  }
+  return forward(NestedConditionSchema.safeParse(value), value, ctx);
+});
+
+// The recursive part, reached only through ConditionSchema's depth check.
+const NestedConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   // Picks the branch by its key first, so an error names the real field (`all.1.op`) rather than
   // "matches no branch of the union".
-  z.unknown().transform((value, ctx) => {
-    const result = branchFor(value).safeParse(value);
-    if (result.success) return result.data as Condition;
-    for (const issue of result.error.issues) {
-      ctx.addIssue({ code: "custom", message: issue.message, path: issue.path, input: value });
-    }
-    return z.NEVER;
-  }),
+  z.unknown().transform((value, ctx) => forward(branchFor(value).safeParse(value), value, ctx)),
 );
 
-const AllSchema = z.strictObject({ all: z.array(z.lazy(() => ConditionSchema)).max(200) });
-const AnySchema = z.strictObject({ any: z.array(z.lazy(() => ConditionSchema)).max(200) });
-const NotSchema = z.strictObject({ not: z.lazy(() => ConditionSchema) });
+function forward(
+  result: z.ZodSafeParseResult<unknown>,
+  value: unknown,
+  ctx: z.core.$RefinementCtx<unknown>,
+): Condition {
+  if (result.success) return result.data as Condition;
+  for (const issue of result.error.issues) {
+    ctx.addIssue({ code: "custom", message: issue.message, path: issue.path, input: value });
+  }
+  return z.NEVER;
+}
+
+const AllSchema = z.strictObject({
+  all: z
+    .array(z.lazy(() => NestedConditionSchema))
+    .min(1, 'an empty "all" would match every ticket: add a condition or remove the group')
+    .max(200),
+});
+const AnySchema = z.strictObject({
+  any: z
+    .array(z.lazy(() => NestedConditionSchema))
+    .min(1, 'an empty "any" never matches: add a condition or remove the group')
+    .max(200),
+});
+const NotSchema = z.strictObject({ not: z.lazy(() => NestedConditionSchema) });
+
+function groupKey(value: unknown): "all" | "any" | "not" | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  if (Object.hasOwn(value, "all")) return "all";
+  if (Object.hasOwn(value, "any")) return "any";
+  if (Object.hasOwn(value, "not")) return "not";
+  return undefined;
+}
 
 function branchFor(value: unknown): z.ZodType {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    if (Object.hasOwn(value, "all")) return AllSchema;
-    if (Object.hasOwn(value, "any")) return AnySchema;
-    if (Object.hasOwn(value, "not")) return NotSchema;
+  const key = groupKey(value);
+  return key === "all"
+    ? AllSchema
+    : key === "any"
+      ? AnySchema
+      : key === "not"
+        ? NotSchema
+        : ConditionLeafSchema;
+}
+
+/**
+ * The path of the first group nested deeper than {@link MAX_CONDITION_DEPTH}, or `undefined`. An explicit stack
+ * rather than recursion: this runs on untrusted input before anything recursive does. It follows the same keys
+ * as `branchFor`, so it measures the nesting the parse would walk; a cycle (possible in objects, not in JSON)
+ * ends at the limit too.
+ */
+function tooDeepAt(root: unknown): (string | number)[] | undefined {
+  const stack: { node: unknown; depth: number; path: (string | number)[] }[] = [
+    { node: root, depth: 0, path: [] },
+  ];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const key = groupKey(item.node);
+    if (key === undefined) continue;
+    if (item.depth >= MAX_CONDITION_DEPTH) return item.path;
+    const child = (item.node as Record<string, unknown>)[key];
+    if (key === "not") {
+      stack.push({ node: child, depth: item.depth + 1, path: [...item.path, key] });
+    } else if (Array.isArray(child)) {
+      for (let index = child.length - 1; index >= 0; index--) {
+        stack.push({ node: child[index], depth: item.depth + 1, path: [...item.path, key, index] });
+      }
+    }
   }
-  return ConditionLeafSchema;
+  return undefined;
 }

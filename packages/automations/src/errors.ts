@@ -32,6 +32,8 @@ export type AutomationErrorCode =
  * ```
  */
 export class AutomationError extends SupportKitError {
+  static override readonly brand: string = "@supportkit/automations:AutomationError";
+
   /** Extra facts for the caller (allowed actions, failed conditions, rule ids). */
   readonly details: Readonly<Record<string, unknown>>;
 

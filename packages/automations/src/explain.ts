@@ -6,6 +6,14 @@ import {
   toDate,
   ValidationError,
 } from "@supportkit/core";
+import {
+  argumentError,
+  isObject,
+  parseExplainOptions,
+  requireArray,
+  requireEvent,
+  requireTicket,
+} from "./_lib/args";
 import type { ConditionExplanation } from "./_lib/compile";
 import type { EvaluationContext } from "./_lib/read";
 import { compileRules } from "./_lib/ruleSet";
@@ -33,7 +41,8 @@ export interface RuleExplanation {
 }
 
 /**
- * Options of {@link explain} and {@link dryRun}.
+ * Options of {@link explain} and {@link dryRun}. Unknown keys are rejected (a `ValidationError` naming the key), as is a `clock` without
+ * `add`, `between`, `isOpen` and `nextOpen` or a `renderer` that is not a function.
  *
  * @example
  * ```ts
@@ -55,6 +64,8 @@ export interface ExplainOptions extends RunTriggersOptions {
  * @param event - the update, or `undefined` for an automation
  * @param options - `now` and `clock`
  * @returns the explanation tree
+ * @throws ValidationError (code `VALIDATION`) when `rule`, `ticket` or `event` is not one, or `options` has an
+ *   unknown key or a value of the wrong kind
  * @example
  * ```ts
  * const why = explain(vipRule, undefined, createdEvent);
@@ -67,8 +78,12 @@ export function explain(
   event?: TicketEvent,
   options: ExplainOptions = {},
 ): RuleExplanation {
+  if (!isObject(rule)) argumentError("explain", "rule", "must be a rule (see parseRule)");
+  if (ticket !== undefined) requireTicket("explain", "ticket", ticket);
+  if (event !== undefined) requireEvent("explain", "event", event);
+  const parsed = parseExplainOptions(options);
   const [entry] = compileRules([{ ...rule, enabled: true }]);
-  const context = contextFor(ticket, event, options);
+  const context = contextFor(ticket, event, parsed);
   const conditions = (entry as NonNullable<typeof entry>).condition.explain(context);
   return { ruleId: rule.id, matched: conditions.result, enabled: rule.enabled, conditions };
 }
@@ -82,6 +97,7 @@ export function explain(
  * @param event - the update
  * @param options - clock and renderer
  * @returns the trigger result plus each rule's explanation against the updated ticket
+ * @throws ValidationError (code `VALIDATION`) as {@link runTriggers} does
  * @example
  * ```ts
  * const preview = dryRun(triggers, before, event, { renderer });
@@ -95,6 +111,7 @@ export function dryRun(
   event: TicketEvent,
   options: RunTriggersOptions = {},
 ): TriggerRunResult & { readonly explanations: readonly RuleExplanation[] } {
+  requireArray("dryRun", "rules", rules, "rules (see parseRules)");
   const result = runTriggers(rules, ticket, event, options);
   const explanations = rules.map((rule) => explain(rule, ticket, event, options));
   return { ...result, explanations };
@@ -103,7 +120,7 @@ export function dryRun(
 function contextFor(
   ticket: Ticket | undefined,
   event: TicketEvent | undefined,
-  options: ExplainOptions,
+  options: ReturnType<typeof parseExplainOptions>,
 ): EvaluationContext {
   if (event) {
     const now = options.now === undefined ? event.at.getTime() : toDate(options.now, "now").getTime();

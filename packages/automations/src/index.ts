@@ -36,6 +36,7 @@ export {
   ConditionLeafSchema,
   type ConditionOperator,
   ConditionSchema,
+  MAX_CONDITION_DEPTH,
 } from "./conditions";
 // Errors
 export { AutomationError, type AutomationErrorCode } from "./errors";

@@ -9,6 +9,7 @@ it("exports exactly the public API", () => {
     "CONDITION_OPERATORS",
     "ConditionLeafSchema",
     "ConditionSchema",
+    "MAX_CONDITION_DEPTH",
     "RETURN_WORKFLOW_MESSAGES",
     "RuleSchema",
     "WorkflowActorSchema",

@@ -5,6 +5,7 @@ import {
   type TicketEvent,
   type TicketEventType,
 } from "@supportkit/core";
+import { parseTriggerOptions, requireArray, requireEvent, requireTicket } from "./_lib/args";
 import { CHANGED_BY_EVENT, eventTypeBit, fieldBit } from "./_lib/masks";
 import { perform } from "./_lib/perform";
 import type { EvaluationContext } from "./_lib/read";
@@ -13,7 +14,8 @@ import type { AutomationCommand, ReplyRenderer, SkippedAction } from "./commands
 import type { Rule } from "./rules";
 
 /**
- * Options of {@link runTriggers}.
+ * Options of {@link runTriggers}. Unknown keys are rejected (a `ValidationError` naming the key), as is a `clock` without
+ * `add`, `between`, `isOpen` and `nextOpen` or a `renderer` that is not a function.
  *
  * @example
  * ```ts
@@ -79,6 +81,8 @@ export interface TriggerRunResult {
  * @param options - clock and reply renderer
  * @returns the final ticket, fired rule ids, produced events and commands
  * @throws AutomationError (code `RENDERER_MISSING`, `CLOCK_MISSING`) when a firing rule needs what was not given
+ * @throws ValidationError (code `VALIDATION`) when `rules` is not an array of rules, `ticket` or `event` is not
+ *   one, or `options` has an unknown key or a `clock` / `renderer` of the wrong kind
  * @throws ReplayError / TransitionError from core when the event does not fit the ticket
  * @example
  * ```ts
@@ -93,6 +97,10 @@ export function runTriggers(
   event: TicketEvent,
   options: RunTriggersOptions = {},
 ): TriggerRunResult {
+  requireArray("runTriggers", "rules", rules, "rules (see parseRules)");
+  if (ticket !== undefined) requireTicket("runTriggers", "ticket", ticket);
+  requireEvent("runTriggers", "event", event);
+  const { clock, renderer } = parseTriggerOptions(options);
   const ruleSet = compileRuleSet(rules);
   const compiled = ruleSet.rules;
   let current = applyEvent(ticket, event);
@@ -110,7 +118,7 @@ export function runTriggers(
   // Only rules that need no event type, or one present in the update, and that accept the ticket's channel
   // can match; the set grows when rules produce events of new types, and a grown set contains the old one.
   let candidates = ruleSet.candidates(typeMask, current.channel);
-  let context: EvaluationContext = { ticket: current, before: ticket, event, now, clock: options.clock };
+  let context: EvaluationContext = { ticket: current, before: ticket, event, now, clock };
 
   for (let position = 0; position < candidates.length; position++) {
     const index = candidates[position] as number;
@@ -122,12 +130,12 @@ export function runTriggers(
     }
     state[index] = FIRED;
     fired.push(entry.rule.id);
-    const done = perform(entry.rule, current, event.at, event.id, options.renderer);
+    const done = perform(entry.rule, current, event.at, event.id, renderer);
     for (const command of done.commands) commands.push(command);
     for (const skip of done.skipped) skipped.push(skip);
     if (done.events.length === 0) continue;
     current = done.ticket;
-    context = { ticket: current, before: ticket, event, now, clock: options.clock };
+    context = { ticket: current, before: ticket, event, now, clock };
     let changed = 0;
     let changedTags: Set<string> | undefined;
     for (const produced of done.events) {

@@ -1,4 +1,12 @@
 import { type BusinessClock, type InstantInput, toDate } from "@supportkit/core";
+import {
+  parseClockOptions,
+  parseWorkflowOptions,
+  requireArray,
+  requireDefinition,
+  requireInstance,
+  requireObject,
+} from "./_lib/args";
 import { compileCondition } from "./_lib/compile";
 import type { EvaluationContext } from "./_lib/read";
 import type { AutomationCommand, ReplyRenderer } from "./commands";
@@ -60,7 +68,7 @@ export interface WorkflowResult {
 }
 
 /**
- * Options for workflow operations.
+ * Options for workflow operations. Unknown keys are rejected (a `ValidationError` naming the key).
  *
  * @example
  * ```ts
@@ -79,6 +87,8 @@ export interface WorkflowOptions {
  * @param input - id, instant, actor, locale, data
  * @param options - renderer for notifications
  * @returns the new instance and its notifications
+ * @throws ValidationError (code `VALIDATION`) when `definition` or `input` is not one, or `options` has an unknown
+ *   key or a `renderer` that is not a function
  * @example
  * ```ts
  * const { instance } = startWorkflow(returnWorkflow, { id: "rma-1", at: "2026-03-02T09:00:00Z", actor: { role: "customer" } });
@@ -90,6 +100,9 @@ export function startWorkflow(
   input: StartWorkflowInput,
   options: WorkflowOptions = {},
 ): WorkflowResult {
+  requireDefinition("startWorkflow", definition);
+  requireObject("startWorkflow", "input", input, "an object with id, at and actor");
+  const parsedOptions = parseWorkflowOptions(options);
   const at = toDate(input.at, "at");
   const data = { ...input.data };
   const entry: WorkflowAuditEntry = {
@@ -113,7 +126,7 @@ export function startWorkflow(
   if (input.locale !== undefined) instance.locale = input.locale;
   if (input.ticketId !== undefined) instance.ticketId = input.ticketId;
   if (stepOf(definition, definition.initial).final) instance.completedAt = at;
-  return { instance, commands: notifications(definition, instance, definition.onStart, options) };
+  return { instance, commands: notifications(definition, instance, definition.onStart, parsedOptions) };
 }
 
 /**
@@ -122,6 +135,7 @@ export function startWorkflow(
  * @param definition - the workflow
  * @param instance - the instance
  * @returns `[{ action, to, roles }]`, empty at a final step
+ * @throws ValidationError (code `VALIDATION`) when `definition` or `instance` is not one
  * @example
  * ```ts
  * availableActions(returnWorkflow, instance).map((a) => a.action); //=> ["approve", "reject", "ask_for_photos"]
@@ -131,6 +145,8 @@ export function availableActions(
   definition: WorkflowDefinition,
   instance: WorkflowInstance,
 ): { action: string; to: string; roles: readonly string[] }[] {
+  requireDefinition("availableActions", definition);
+  requireInstance("availableActions", "instance", instance);
   const owner = stepOf(definition, instance.step).owner.role;
   return definition.transitions
     .filter((transition) => fromList(transition.from).includes(instance.step))
@@ -154,6 +170,8 @@ export function availableActions(
  * @throws AutomationError with code `WORKFLOW_MISMATCH` (another workflow), `WORKFLOW_FINISHED`,
  *   `WORKFLOW_OUT_OF_ORDER` (earlier than the last entry), `WORKFLOW_INVALID_TRANSITION` (details list the
  *   allowed actions), `WORKFLOW_FORBIDDEN` (role), `WORKFLOW_GUARD_FAILED`
+ * @throws ValidationError (code `VALIDATION`) when `definition`, `instance` or `input` is not one, or `options` has
+ *   an unknown key or a `renderer` that is not a function
  * @example
  * ```ts
  * const next = advanceWorkflow(returnWorkflow, instance, { action: "approve", actor: { role: "service" }, at: now });
@@ -166,6 +184,10 @@ export function advanceWorkflow(
   input: WorkflowActionInput,
   options: WorkflowOptions = {},
 ): WorkflowResult {
+  requireDefinition("advanceWorkflow", definition);
+  requireInstance("advanceWorkflow", "instance", instance);
+  requireObject("advanceWorkflow", "input", input, "an object with action, actor and at");
+  const parsedOptions = parseWorkflowOptions(options);
   if (instance.workflowId !== definition.id) {
     throw new AutomationError(
       "WORKFLOW_MISMATCH",
@@ -208,7 +230,7 @@ export function advanceWorkflow(
   }
   const data = { ...instance.data, ...input.data };
   if (transition.guard) {
-    const guard = compileCondition(transition.guard);
+    const guard = compileCondition(transition.guard, "guard");
     const context = {
       ticket: undefined,
       before: undefined,
@@ -242,7 +264,7 @@ export function advanceWorkflow(
     history: [...instance.history, entry],
   };
   if (stepOf(definition, transition.to).final) next.completedAt = at;
-  return { instance: next, commands: notifications(definition, next, transition.notify, options) };
+  return { instance: next, commands: notifications(definition, next, transition.notify, parsedOptions) };
 }
 
 /**
@@ -253,6 +275,8 @@ export function advanceWorkflow(
  * @param history - the audit log, first entry `start`
  * @returns the instance
  * @throws AutomationError (any workflow code) when the log breaks the definition
+ * @throws ValidationError (code `VALIDATION`) when `definition` is not one, `identity` not an object or `history`
+ *   not an array
  * @example
  * ```ts
  * replayWorkflow(returnWorkflow, { id: live.id, locale: live.locale }, live.history); // deep-equals live
@@ -263,6 +287,9 @@ export function replayWorkflow(
   identity: { id: string; locale?: string; ticketId?: string },
   history: readonly WorkflowAuditEntry[],
 ): WorkflowInstance {
+  requireDefinition("replayWorkflow", definition);
+  requireObject("replayWorkflow", "identity", identity, "an object with the instance's id");
+  requireArray("replayWorkflow", "history", history, "audit entries");
   const [first, ...rest] = history;
   if (first?.action !== "start") {
     throw new AutomationError("WORKFLOW_INVALID_TRANSITION", "An audit log starts with a start entry");
@@ -289,6 +316,8 @@ export function replayWorkflow(
  * @param options - `clock` for steps whose SLA counts business hours
  * @returns the due instant or `null`
  * @throws AutomationError (code `CLOCK_MISSING`) for a business-hours SLA without a clock
+ * @throws ValidationError (code `VALIDATION`) when `definition` or `instance` is not one, or `options` has an
+ *   unknown key or a `clock` that is not a BusinessClock
  * @example
  * ```ts
  * stepDueAt(returnWorkflow, instance, { clock })?.toISOString(); //=> "2026-03-03T09:00:00.000Z"
@@ -299,17 +328,27 @@ export function stepDueAt(
   instance: WorkflowInstance,
   options: { clock?: BusinessClock } = {},
 ): Date | null {
+  requireDefinition("stepDueAt", definition);
+  requireInstance("stepDueAt", "instance", instance);
+  return dueAtOf(definition, instance, parseClockOptions("stepDueAt", options).clock);
+}
+
+function dueAtOf(
+  definition: WorkflowDefinition,
+  instance: WorkflowInstance,
+  clock: BusinessClock | undefined,
+): Date | null {
   const step = stepOf(definition, instance.step);
   if (!step.sla || instance.completedAt) return null;
   const ms = step.sla.hours * 3_600_000;
   if (!step.sla.business) return new Date(instance.stepStartedAt.getTime() + ms);
-  if (!options.clock) {
+  if (!clock) {
     throw new AutomationError(
       "CLOCK_MISSING",
       `Step "${step.id}" of ${definition.id} has an SLA in business hours, but no clock was given`,
     );
   }
-  return options.clock.add(instance.stepStartedAt, ms);
+  return clock.add(instance.stepStartedAt, ms);
 }
 
 /**
@@ -339,6 +378,8 @@ export interface OverdueStep {
  * @param options - `clock` for business-hours SLAs
  * @returns the overdue steps with owner and due time
  * @throws AutomationError (code `CLOCK_MISSING`) for business-hours SLAs without a clock
+ * @throws ValidationError (code `VALIDATION`) when `definition` is not one, `instances` is not an array of them,
+ *   or `options` has an unknown key or a `clock` that is not a BusinessClock
  * @example
  * ```ts
  * overdueSteps(returnWorkflow, instances, now, { clock }).map((o) => o.owner.role); //=> ["finance"]
@@ -350,11 +391,17 @@ export function overdueSteps(
   now: InstantInput,
   options: { clock?: BusinessClock } = {},
 ): OverdueStep[] {
+  requireDefinition("overdueSteps", definition);
+  requireArray("overdueSteps", "instances", instances, "workflow instances");
+  instances.forEach((instance, index) => {
+    requireInstance("overdueSteps", `instances.${index}`, instance);
+  });
+  const { clock } = parseClockOptions("overdueSteps", options);
   const nowMs = toDate(now, "now").getTime();
   const overdue: OverdueStep[] = [];
   for (const instance of instances) {
     if (instance.workflowId !== definition.id) continue;
-    const dueAt = stepDueAt(definition, instance, options);
+    const dueAt = dueAtOf(definition, instance, clock);
     if (dueAt && dueAt.getTime() < nowMs) {
       overdue.push({
         instanceId: instance.id,
@@ -383,7 +430,7 @@ function notifications(
   definition: WorkflowDefinition,
   instance: WorkflowInstance,
   notify: WorkflowDefinition["onStart"],
-  options: WorkflowOptions,
+  options: ReturnType<typeof parseWorkflowOptions>,
 ): AutomationCommand[] {
   return notify.map(({ audience, template }) => {
     const data: Record<string, unknown> = { ...instance.data, step: instance.step, instance_id: instance.id };

@@ -1,4 +1,4 @@
-import { count, fail, nonNegative } from "./_lib/validate";
+import { checkInput, checkKeys, count, fail, nonNegative } from "./_lib/validate";
 
 /**
  * Input of {@link abandonmentRate}.
@@ -55,7 +55,8 @@ export interface AbandonmentResult {
  * @param input - contacts offered and the wait of each abandon in ms
  * @param options - `shortAbandonMs` (default 5,000)
  * @returns counts and the rate
- * @throws ValidationError (code `VALIDATION`) for a negative wait, a fractional count, or more abandons than offers
+ * @throws ValidationError (code `VALIDATION`) for a negative wait, a fractional count, more abandons than offers,
+ *   or an unknown key in `input` or `options`
  * @example
  * ```ts
  * abandonmentRate({ offered: 200, abandonedWaitsMs: [3_000, 4_000, 30_000, 70_000] }).rate; //=> 0.0101… (2 / 198: the two short abandons leave both sides)
@@ -66,7 +67,8 @@ export function abandonmentRate(
   options: AbandonmentOptions = {},
 ): AbandonmentResult {
   const subject = "abandonment input";
-  if (typeof input !== "object" || input === null) fail(subject, "", "must be an object");
+  checkInput(subject, input, ["offered", "abandonedWaitsMs"]);
+  checkKeys(subject, "options", options, ["shortAbandonMs"]);
   const offered = count(subject, "offered", input.offered);
   if (!Array.isArray(input.abandonedWaitsMs))
     fail(subject, "abandonedWaitsMs", "must be an array of durations");

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { BufferPool } from "./_lib/bufferPool";
 import { GroupLogs } from "./_lib/groupLogs";
 import { QuantileStore, type StoreOptions } from "./_lib/quantileStore";
-import { fail } from "./_lib/validate";
+import { checkKeys, fail } from "./_lib/validate";
 import { type Bucketer, createBucketer } from "./_lib/zonedBucket";
 import { type CesResult, cesFromHistogram } from "./ces";
 import { type CsatResult, csatFromHistogram } from "./csat";
@@ -359,13 +359,13 @@ export type StatJSON = readonly [number, number, number, number, PercentileStore
 export interface Accumulator {
   /** Options after defaults. */
   readonly options: NormalizedOptions;
-  /** Adds one ticket's facts; returns the accumulator. */
+  /** Adds one ticket's facts; returns the accumulator. Throws ValidationError when `facts` is not TicketFacts. */
   add(facts: TicketFacts): Accumulator;
-  /** Adds many tickets' facts; returns the accumulator. */
+  /** Adds many tickets' facts; returns the accumulator. Throws ValidationError for a non-iterable or non-facts item. */
   addAll(facts: Iterable<TicketFacts>): Accumulator;
   /**
    * Adds another accumulator's contents into this one (the other is not changed); returns this one.
-   * Throws MetricsError `ACCUMULATOR_MISMATCH` when the options differ.
+   * Throws MetricsError `ACCUMULATOR_MISMATCH` when the options differ, ValidationError when `other` is not one.
    */
   merge(other: Accumulator): Accumulator;
   /** The report: one entry per group, sorted by key. */
@@ -673,9 +673,25 @@ const NormalizedOptionsSchema = z.strictObject({
   csat: z.enum(["topTwoBox", "mean"]),
 });
 
+const OPTION_KEYS: readonly (keyof AccumulatorOptions)[] = [
+  "groupBy",
+  "bucket",
+  "timeZone",
+  "anchor",
+  "exactLimit",
+  "relativeAccuracy",
+  "preset",
+  "csat",
+];
+
 function normalize(options: AccumulatorOptions): NormalizedOptions {
   const subject = "accumulator options";
   if (typeof options !== "object" || options === null) fail(subject, "", "must be an object");
+  // A misspelt key (`groupby`) would otherwise give an ungrouped report without a word.
+  checkKeys(subject, "", options, OPTION_KEYS);
+  if (options.groupBy !== undefined && !Array.isArray(options.groupBy)) {
+    fail(subject, "groupBy", "must be an array of dimensions", "invalid_type");
+  }
   if (options.preset !== undefined && !Object.hasOwn(METRIC_PRESETS, options.preset)) {
     fail(subject, "preset", `must be one of ${Object.keys(METRIC_PRESETS).join(", ")}`);
   }
@@ -714,7 +730,7 @@ const SEP = "\u001f";
  *
  * @param options - `groupBy`, `bucket` + `timeZone`, `anchor`, `exactLimit`, `relativeAccuracy`, `preset` / `csat`
  * @returns an empty accumulator
- * @throws ValidationError (code `VALIDATION`) for an unknown dimension, a repeated one, a bucket without a
+ * @throws ValidationError (code `VALIDATION`) for an unknown option key (`groupby`), an unknown dimension, a repeated one, a bucket without a
  *   zone, an unknown zone or an out-of-range limit
  * @example
  * ```ts
@@ -727,23 +743,59 @@ export function createAccumulator(options: AccumulatorOptions = {}): Accumulator
   return build(normalize(options), []);
 }
 
+// Facts are typed input and not re-parsed on this hot path; this catches `null` or a hole in an array, and,
+// when buckets read instants, facts that went through JSON (instants as strings): otherwise a TypeError deep
+// in the engine. Without buckets the instants are never read (each Date is a cache miss), so not checked.
+function checkFacts(facts: TicketFacts, path: string, timed: boolean): void {
+  if (typeof facts !== "object" || facts === null || (timed && !(facts.createdAt instanceof Date))) {
+    fail(
+      "ticket facts",
+      path,
+      "must be TicketFacts from ticketMetrics (with createdAt a Date)",
+      "invalid_type",
+    );
+  }
+}
+
 // The engine behind each accumulator this package built, so that merging two reads one directly.
 const engines = new WeakMap<Accumulator, Engine>();
 
 function build(options: NormalizedOptions, initial: readonly (readonly [string, GroupJSON])[]): Accumulator {
   const engine = new Engine(options);
+  const timed = options.bucket !== null;
   for (const [k, json] of initial) engine.put(k, groupFromJSON(json, engine.context));
   const acc: Accumulator = {
     options,
     add(facts) {
+      checkFacts(facts, "facts", timed);
       engine.add(facts);
       return acc;
     },
     addAll(all) {
-      for (const f of all) engine.add(f);
+      if (typeof (all as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== "function") {
+        fail(
+          "ticket facts",
+          "facts",
+          "must be an iterable of TicketFacts (from ticketMetrics)",
+          "invalid_type",
+        );
+      }
+      let index = 0;
+      for (const f of all) {
+        checkFacts(f, `facts.${index++}`, timed);
+        engine.add(f);
+      }
       return acc;
     },
     merge(other) {
+      if (
+        typeof other !== "object" ||
+        other === null ||
+        typeof other.toJSON !== "function" ||
+        typeof other.options !== "object"
+      ) {
+        fail("accumulator", "other", "must be an accumulator (from createAccumulator)", "invalid_type");
+      }
       if (JSON.stringify(other.options) !== JSON.stringify(options)) {
         throw new MetricsError(
           "ACCUMULATOR_MISMATCH",

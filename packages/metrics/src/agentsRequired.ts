@@ -1,5 +1,5 @@
-import { erlangB, readQueue, readTarget } from "./_lib/erlang";
-import { fail, finite, inRange } from "./_lib/validate";
+import { erlangB, readQueue, readTarget, STAFFING_KEYS } from "./_lib/erlang";
+import { checkInput, fail, finite, inRange } from "./_lib/validate";
 import { type ErlangCResult, erlangCFrom } from "./erlangC";
 import { MetricsError } from "./errors";
 
@@ -53,7 +53,8 @@ export interface AgentsRequiredResult extends ErlangCResult {
  *
  * @param input - arrival rate, AHT, service-level threshold and target, optional `maxOccupancy`, `shrinkage`, ASA cap
  * @returns `agents`, `scheduledAgents` and the Erlang C figures at `agents`
- * @throws ValidationError (code `VALIDATION`) for a missing or out-of-range field (e.g. a target of 1, which no finite staff meets)
+ * @throws ValidationError (code `VALIDATION`) for a missing or out-of-range field (e.g. a target of 1, which no
+ *   finite staff meets) or a key no staffing function reads
  * @throws MetricsError (code `TARGET_UNREACHABLE`) when no staffing up to the search bound meets the targets
  * @example
  * ```ts
@@ -67,6 +68,7 @@ export interface AgentsRequiredResult extends ErlangCResult {
  */
 export function agentsRequired(input: AgentsRequiredInput): AgentsRequiredResult {
   const subject = "agents required input";
+  checkInput(subject, input, STAFFING_KEYS);
   const { traffic, aht } = readQueue(subject, input);
   const target = readTarget(subject, input.targetAnswerSeconds);
   const sl = inRange(subject, "targetServiceLevel", input.targetServiceLevel, 0, 1, {

@@ -1,5 +1,5 @@
-import { readQueue } from "./_lib/erlang";
-import { inRange, positive } from "./_lib/validate";
+import { readQueue, STAFFING_KEYS } from "./_lib/erlang";
+import { checkInput, inRange, positive } from "./_lib/validate";
 import { type AgentsRequiredResult, search } from "./agentsRequired";
 
 /**
@@ -36,7 +36,7 @@ export interface AsyncAgentsRequiredInput {
  *
  * @param input - arrival rate per hour, AHT, response target in hours, optional service level, occupancy cap and shrinkage
  * @returns `agents`, `scheduledAgents` and the Erlang C figures at that staffing
- * @throws ValidationError (code `VALIDATION`) for a missing or out-of-range field
+ * @throws ValidationError (code `VALIDATION`) for a missing or out-of-range field, a key no staffing function reads
  * @throws MetricsError (code `TARGET_UNREACHABLE`) when no staffing up to the search bound meets the targets
  * @example
  * ```ts
@@ -47,6 +47,7 @@ export interface AsyncAgentsRequiredInput {
  */
 export function asyncAgentsRequired(input: AsyncAgentsRequiredInput): AgentsRequiredResult {
   const subject = "async staffing input";
+  checkInput(subject, input, STAFFING_KEYS);
   const { traffic, aht } = readQueue(subject, input);
   const hours = positive(subject, "responseTargetHours", input.responseTargetHours);
   const sl =

@@ -1,4 +1,5 @@
 import { histogramOf, levelOf, meanInterval } from "./_lib/scores";
+import { checkKeys } from "./_lib/validate";
 import type { ConfidenceInterval } from "./csat";
 
 /**
@@ -66,7 +67,8 @@ export function cesFromHistogram(hist: readonly number[], level: number): CesRes
  * @param scores - answers, each a whole number 1–7
  * @param options - `confidenceLevel` (default 0.95)
  * @returns count, mean, agreeing share and interval
- * @throws ValidationError (code `VALIDATION`) naming the index of a bad answer
+ * @throws ValidationError (code `VALIDATION`) when `scores` is not an array, naming the index of a bad answer,
+ *   or for a bad or unknown option
  * @example
  * ```ts
  * const result = ces([7, 6, 5, 3]);
@@ -75,6 +77,7 @@ export function cesFromHistogram(hist: readonly number[], level: number): CesRes
  * ```
  */
 export function ces(scores: readonly number[], options: CesOptions = {}): CesResult {
+  checkKeys("CES answers", "options", options, ["confidenceLevel"]);
   const hist = histogramOf("CES answers", scores, 1, 7);
   return cesFromHistogram(hist, levelOf("CES answers", options.confidenceLevel));
 }

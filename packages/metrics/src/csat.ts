@@ -1,5 +1,5 @@
 import { histogramOf, levelOf, wilson } from "./_lib/scores";
-import { count, fail } from "./_lib/validate";
+import { checkKeys, count, fail } from "./_lib/validate";
 
 /**
  * A two-sided confidence interval.
@@ -93,7 +93,8 @@ export function csatFromHistogram(
  * @param scores - ratings, each a whole number 1–5
  * @param options - `offered` (surveys sent) and `confidenceLevel` (default 0.95)
  * @returns counts, share, mean, response rate and interval
- * @throws ValidationError (code `VALIDATION`) naming the index of a bad score, or a bad option
+ * @throws ValidationError (code `VALIDATION`) when `scores` is not an array, naming the index of a bad score,
+ *   or for a bad or unknown option
  * @example
  * ```ts
  * const result = csat([5, 5, 4, 3, 1], { offered: 10 });
@@ -103,6 +104,7 @@ export function csatFromHistogram(
  * ```
  */
 export function csat(scores: readonly number[], options: CsatOptions = {}): CsatResult {
+  checkKeys(SUBJECT, "options", options, ["offered", "confidenceLevel"]);
   const hist = histogramOf(SUBJECT, scores, 1, 5);
   const level = levelOf(SUBJECT, options.confidenceLevel);
   let offered: number | undefined;

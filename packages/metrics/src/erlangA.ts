@@ -1,5 +1,5 @@
-import { erlangB, readAgents, readQueue, readTarget } from "./_lib/erlang";
-import { fail, positive } from "./_lib/validate";
+import { erlangB, readAgents, readQueue, readTarget, STAFFING_KEYS } from "./_lib/erlang";
+import { checkInput, fail, positive } from "./_lib/validate";
 
 /**
  * Input of {@link erlangA}.
@@ -60,8 +60,8 @@ const MAX_QUEUE = 2_000_000;
  *
  * @param input - arrival rate, AHT, agents, service-level threshold and mean patience
  * @returns probability of waiting, probability of abandon, service level, average wait and occupancy
- * @throws ValidationError (code `VALIDATION`) for a missing or out-of-range field, or a patience so long
- *   relative to an overloaded queue that the model would need more than two million queue states
+ * @throws ValidationError (code `VALIDATION`) for a missing or out-of-range field, a key no staffing function
+ *   reads, or a patience so long relative to an overloaded queue that the model would need more than two million queue states
  * @example
  * ```ts
  * const r = erlangA({ arrivalRatePerHour: 200, ahtSeconds: 180, agents: 11, targetAnswerSeconds: 20, patienceSeconds: 120 });
@@ -71,6 +71,7 @@ const MAX_QUEUE = 2_000_000;
  */
 export function erlangA(input: ErlangAInput): ErlangAResult {
   const subject = "Erlang A input";
+  checkInput(subject, input, STAFFING_KEYS);
   const { lambda, aht, traffic } = readQueue(subject, input);
   const n = readAgents(subject, input.agents);
   const target = readTarget(subject, input.targetAnswerSeconds);

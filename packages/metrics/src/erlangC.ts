@@ -1,4 +1,5 @@
-import { erlangB, erlangCFromB, readAgents, readQueue, readTarget } from "./_lib/erlang";
+import { erlangB, erlangCFromB, readAgents, readQueue, readTarget, STAFFING_KEYS } from "./_lib/erlang";
+import { checkInput } from "./_lib/validate";
 
 /**
  * Input of {@link erlangC}.
@@ -76,7 +77,8 @@ export function erlangCFrom(
  *
  * @param input - arrival rate per hour, AHT in seconds, agents, and the service-level threshold in seconds
  * @returns traffic, probability of waiting, service level, ASA and occupancy
- * @throws ValidationError (code `VALIDATION`) naming a missing, negative or non-finite field
+ * @throws ValidationError (code `VALIDATION`) naming a missing, negative or non-finite field, or a key no
+ *   staffing function reads
  * @example
  * ```ts
  * // 100 calls per 30 minutes, 3-minute handle time, answer within 20 s
@@ -88,6 +90,7 @@ export function erlangCFrom(
  */
 export function erlangC(input: ErlangCInput): ErlangCResult {
   const subject = "Erlang C input";
+  checkInput(subject, input, STAFFING_KEYS);
   const { traffic, aht } = readQueue(subject, input);
   const agents = readAgents(subject, input.agents);
   const target = readTarget(subject, input.targetAnswerSeconds);

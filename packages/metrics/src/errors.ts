@@ -27,6 +27,8 @@ export type MetricsErrorCode = "EMPTY_INPUT" | "TARGET_UNREACHABLE" | "ACCUMULAT
  * ```
  */
 export class MetricsError extends SupportKitError {
+  static override readonly brand: string = "@supportkit/metrics:MetricsError";
+
   /** Which rule the input broke. */
   declare readonly code: MetricsErrorCode;
 

@@ -1,5 +1,5 @@
 import { type InstantInput, toDate } from "@supportkit/core";
-import { fail, nonNegative } from "./_lib/validate";
+import { checkKeys, fail, nonNegative } from "./_lib/validate";
 
 /**
  * One contact from a customer, for {@link firstContactResolution}.
@@ -61,7 +61,8 @@ export interface FirstContactResolutionResult {
  * @param contacts - contacts with customer, instant, optional topic and resolved flag
  * @param options - `repeatWindowMs` (default 7 days)
  * @returns issues, issues resolved first time, repeats and the rate
- * @throws ValidationError (code `VALIDATION`) for a bad instant, empty customer id or negative window
+ * @throws ValidationError (code `VALIDATION`) when `contacts` is not an array, for a bad instant, empty customer
+ *   id, negative window or unknown option key
  * @example
  * ```ts
  * firstContactResolution([
@@ -77,6 +78,7 @@ export function firstContactResolution(
 ): FirstContactResolutionResult {
   const subject = "contacts";
   if (!Array.isArray(contacts)) fail(subject, "", "must be an array");
+  checkKeys(subject, "options", options, ["repeatWindowMs"]);
   const windowMs = nonNegative(subject, "repeatWindowMs", options.repeatWindowMs ?? 7 * 86_400_000);
   const byKey = new Map<string, { at: number; resolved: boolean }[]>();
   contacts.forEach((c, i) => {

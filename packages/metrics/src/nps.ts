@@ -1,5 +1,6 @@
 import { zFor } from "./_lib/normal";
 import { histogramOf, levelOf } from "./_lib/scores";
+import { checkKeys } from "./_lib/validate";
 import type { ConfidenceInterval } from "./csat";
 
 /**
@@ -93,7 +94,8 @@ function fill(hist: readonly number[]): number[] {
  * @param scores - answers, each a whole number 0–10
  * @param options - `confidenceLevel` (default 0.95)
  * @returns counts, score and interval
- * @throws ValidationError (code `VALIDATION`) naming the index of a bad answer
+ * @throws ValidationError (code `VALIDATION`) when `scores` is not an array, naming the index of a bad answer,
+ *   or for a bad or unknown option
  * @example
  * ```ts
  * nps([10, 9, 9, 8, 6, 3]).score; //=> 16.666666666666668
@@ -101,6 +103,7 @@ function fill(hist: readonly number[]): number[] {
  * ```
  */
 export function nps(scores: readonly number[], options: NpsOptions = {}): NpsResult {
+  checkKeys("NPS answers", "options", options, ["confidenceLevel"]);
   const hist = histogramOf("NPS answers", scores, 0, 10);
   return npsFromHistogram(hist, levelOf("NPS answers", options.confidenceLevel));
 }

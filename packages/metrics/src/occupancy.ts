@@ -1,4 +1,4 @@
-import { fail, nonNegative } from "./_lib/validate";
+import { checkInput, fail, nonNegative } from "./_lib/validate";
 
 /**
  * Agent time split for {@link occupancy}, all in ms.
@@ -39,7 +39,8 @@ export interface OccupancyResult {
  *
  * @param time - handling, available and optionally paid time in ms
  * @returns occupancy and utilisation (0–1)
- * @throws ValidationError (code `VALIDATION`) for a negative duration or paid time shorter than handling time
+ * @throws ValidationError (code `VALIDATION`) for a negative duration, paid time shorter than handling time or an
+ *   unknown key
  * @example
  * ```ts
  * occupancy({ handlingMs: hours(6), availableMs: hours(1), paidMs: hours(8) });
@@ -48,7 +49,7 @@ export interface OccupancyResult {
  */
 export function occupancy(time: AgentTime): OccupancyResult {
   const subject = "agent time";
-  if (typeof time !== "object" || time === null) fail(subject, "", "must be an object");
+  checkInput(subject, time, ["handlingMs", "availableMs", "paidMs"]);
   const handling = nonNegative(subject, "handlingMs", time.handlingMs);
   const available = nonNegative(subject, "availableMs", time.availableMs);
   let utilisation: number | null = null;

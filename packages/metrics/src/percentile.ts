@@ -1,7 +1,7 @@
 import { BUCKET_MIN, valuesAtRanks } from "./_lib/bucketRanks";
 import { percentileOfSorted } from "./_lib/quantile";
 import { select } from "./_lib/select";
-import { fail, inRange } from "./_lib/validate";
+import { checkArray, checkKeys, fail, inRange } from "./_lib/validate";
 import { MetricsError } from "./errors";
 
 /**
@@ -163,6 +163,7 @@ function placeRanks(a: number[], ranks: number[], i: number, j: number, left: nu
 }
 
 function methodOf(options: PercentileOptions): PercentileMethod {
+  checkKeys(SUBJECT, "options", options, ["method"]);
   const method = options.method ?? "linear";
   if (method !== "linear" && method !== "nearest-rank") {
     fail(SUBJECT, "method", `must be "linear" or "nearest-rank" (got ${String(method)})`);
@@ -177,7 +178,8 @@ function methodOf(options: PercentileOptions): PercentileMethod {
  * @param p - which percentile, from 0 (minimum) to 100 (maximum); 50 is the median
  * @param options - `method`: `"linear"` (default, numpy / Excel `PERCENTILE.INC`) or `"nearest-rank"`
  * @returns the percentile
- * @throws ValidationError (code `VALIDATION`) when a value is not finite or `p` is outside 0–100
+ * @throws ValidationError (code `VALIDATION`) when `values` is not an array, a value is not finite, `p` is outside
+ *   0–100, or `options` has an unknown key or method
  * @throws MetricsError (code `EMPTY_INPUT`) when `values` is empty
  * @example
  * ```ts
@@ -198,7 +200,8 @@ export function percentile(values: readonly number[], p: number, options: Percen
  * @param ps - the percentiles wanted, each 0–100
  * @param options - `method` as in {@link percentile}
  * @returns one value per entry of `ps`, in the same order
- * @throws ValidationError (code `VALIDATION`) when a value is not finite or a `p` is outside 0–100
+ * @throws ValidationError (code `VALIDATION`) when `values` or `ps` is not an array, a value is not finite, a `p`
+ *   is outside 0–100, or `options` has an unknown key or method
  * @throws MetricsError (code `EMPTY_INPUT`) when `values` is empty
  * @example
  * ```ts
@@ -210,6 +213,7 @@ export function percentiles(
   ps: readonly number[],
   options: PercentileOptions = {},
 ): number[] {
+  checkArray(SUBJECT, "ps", ps, "percentiles from 0 to 100");
   for (let i = 0; i < ps.length; i++) {
     const p = ps[i];
     // The path string is only built for the error.

@@ -1,4 +1,4 @@
-import { count, fail } from "./_lib/validate";
+import { checkInput, checkKeys, count, fail } from "./_lib/validate";
 
 /**
  * The five service-level formulas ICMI lists, by what they do with abandoned contacts (T = threshold):
@@ -89,7 +89,7 @@ const FORMULAS: readonly ServiceLevelFormula[] = [
  * @param options - `formula`, default `"ignoreAbandonedWithin"`
  * @returns the service level with its numerator and denominator
  * @throws ValidationError (code `VALIDATION`) for a negative or fractional count, a part larger than its
- *   whole, or an unknown formula
+ *   whole, an unknown formula, or an unknown key in `counts` or `options`
  * @example
  * ```ts
  * const counts = { answered: 1000, answeredWithin: 860, abandoned: 60, abandonedWithin: 20, shortAbandoned: 10 };
@@ -102,7 +102,14 @@ export function serviceLevel(
   options: ServiceLevelOptions = {},
 ): ServiceLevelResult {
   const subject = "service level counts";
-  if (typeof counts !== "object" || counts === null) fail(subject, "", "must be an object");
+  checkInput(subject, counts, [
+    "answered",
+    "answeredWithin",
+    "abandoned",
+    "abandonedWithin",
+    "shortAbandoned",
+  ]);
+  checkKeys(subject, "options", options, ["formula"]);
   const answered = count(subject, "answered", counts.answered);
   const answeredWithin = count(subject, "answeredWithin", counts.answeredWithin);
   const abandoned = count(subject, "abandoned", counts.abandoned);

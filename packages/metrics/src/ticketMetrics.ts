@@ -1,7 +1,9 @@
 import {
   type BusinessClock,
+  BusinessClockSchema,
   type Channel,
   canTransition,
+  createParser,
   explainTransition,
   type InstantInput,
   type Priority,
@@ -11,7 +13,8 @@ import {
   TransitionError,
   toDate,
 } from "@supportkit/core";
-import { fail } from "./_lib/validate";
+import { z } from "zod";
+import { checkArray, fail } from "./_lib/validate";
 import {
   type CsatRule,
   type FirstReplyStart,
@@ -181,12 +184,41 @@ export interface TicketMetricsOptions {
   readonly csat?: CsatRule;
 }
 
+const OptionsSchema = z.strictObject({
+  clock: BusinessClockSchema.optional(),
+  preset: z
+    .string()
+    .refine(
+      (name) => Object.hasOwn(METRIC_PRESETS, name),
+      `must be one of ${Object.keys(METRIC_PRESETS).join(", ")}`,
+    )
+    .optional(),
+  now: z
+    .custom<InstantInput>(
+      (value) => value instanceof Date || typeof value === "number" || typeof value === "string",
+      "expected a Date, epoch milliseconds or an ISO 8601 string",
+    )
+    .optional(),
+  firstReplyStart: z.enum(["created", "firstCustomerMessage", "firstAssignment"]).optional(),
+  firstReplyIsReplyTime: z.boolean().optional(),
+  oneTouch: z.enum(["atMostOne", "exactlyOne"]).optional(),
+  resolution: z.enum(["perTicket", "perEvent"]).optional(),
+  csat: z.enum(["topTwoBox", "mean"]).optional(),
+});
+
+// A misspelt option (`onetouch`) or a clock without `between` fails here, naming it, rather than being
+// ignored or surfacing as a TypeError in the middle of the fold.
+const parseOptions = createParser(OptionsSchema, "metric options") as (
+  input: unknown,
+) => TicketMetricsOptions;
+
 /**
  * The definitions an options object selects: the preset (default `zendesk`) with named overrides applied.
+ * Accepts a whole {@link TicketMetricsOptions} object (its `clock` and `now` are checked and not used).
  *
  * @param options - a preset name and/or overrides
  * @returns the full set of definitions
- * @throws ValidationError (code `VALIDATION`) for an unknown preset
+ * @throws ValidationError (code `VALIDATION`) for an unknown preset, an unknown key or a value of the wrong kind
  * @example
  * ```ts
  * resolveDefinitions({ preset: "chatwoot", oneTouch: "atMostOne" }).resolution; //=> "perEvent"
@@ -195,11 +227,11 @@ export interface TicketMetricsOptions {
 export function resolveDefinitions(
   options: Omit<TicketMetricsOptions, "clock" | "now"> = {},
 ): MetricDefinitions {
-  const preset = options.preset ?? "zendesk";
-  const base = METRIC_PRESETS[preset];
-  if (base === undefined || !Object.hasOwn(METRIC_PRESETS, preset)) {
-    fail("metric options", "preset", `must be one of ${Object.keys(METRIC_PRESETS).join(", ")}`);
-  }
+  return definitionsOf(parseOptions(options));
+}
+
+function definitionsOf(options: TicketMetricsOptions): MetricDefinitions {
+  const base = METRIC_PRESETS[options.preset ?? "zendesk"];
   return {
     firstReplyStart: options.firstReplyStart ?? base.firstReplyStart,
     firstReplyIsReplyTime: options.firstReplyIsReplyTime ?? base.firstReplyIsReplyTime,
@@ -225,7 +257,8 @@ const ZERO_NULL: MetricDuration = Object.freeze({ calendarMs: 0, businessMs: nul
  * @throws ReplayError (codes `EMPTY_EVENT_LOG`, `EVENT_BEFORE_CREATED`, `DUPLICATE_CREATED`, `EVENT_WRONG_TICKET`,
  *   `EVENT_OUT_OF_ORDER`, `EVENT_INCONSISTENT`) when the log does not fit together, as core's `replay` would
  * @throws TransitionError (code `INVALID_TRANSITION`) when a status change breaks the lifecycle
- * @throws ValidationError (code `VALIDATION`) for an unknown preset or a `now` before the last event
+ * @throws ValidationError (code `VALIDATION`) when `events` is not an array or holds a non-event, for an
+ *   unknown option key, a `clock` that is not a `BusinessClock`, an unknown preset or a `now` before the last event
  * @example
  * ```ts
  * const facts = ticketMetrics(parseTicketEvents(log), { clock: berlinOffice, preset: "zendesk" });
@@ -237,10 +270,14 @@ export function ticketMetrics(
   events: readonly TicketEvent[],
   options: TicketMetricsOptions = {},
 ): TicketFacts {
-  const defs = resolveDefinitions(options);
-  const clock = options.clock;
+  // Not `Array.isArray` inline: on a readonly array it would narrow `events` to `any[]`.
+  checkArray("ticket events", "events", events, "ticket events (see parseTicketEvents)");
+  const parsed = parseOptions(options);
+  const defs = definitionsOf(parsed);
+  const clock = parsed.clock;
   const biz = clock === undefined ? null : (a: number, b: number) => clock.between(new Date(a), new Date(b));
   const first = events[0];
+  if (first !== undefined) checkEvent(first, 0);
   if (first === undefined) throw new ReplayError("EMPTY_EVENT_LOG", "Cannot fold an empty event log");
   if (first.type !== "ticket.created") {
     throw new ReplayError(
@@ -304,6 +341,7 @@ export function ticketMetrics(
 
   for (let i = 1; i < events.length; i++) {
     const event = events[i] as TicketEvent;
+    checkEvent(event, i);
     const at = event.at.getTime();
     if (event.ticketId !== ticketId) {
       throw new ReplayError(
@@ -425,8 +463,8 @@ export function ticketMetrics(
     }
   }
   let end = last;
-  if (options.now !== undefined) {
-    const now = toDate(options.now, "now").getTime();
+  if (parsed.now !== undefined) {
+    const now = toDate(parsed.now, "now").getTime();
     if (now < last)
       fail("metric options", "now", "must not be before the ticket's last event", "out_of_range");
     end = now;
@@ -507,6 +545,23 @@ export function ticketMetrics(
   };
 }
 
+// Events are typed input and not re-parsed here (the fold is the hot path); this catches the usual mistakes
+// that would otherwise be a TypeError mid-fold: a hole or `null` in the array, or JSON not yet parsed, whose
+// `at` is a string.
+function checkEvent(event: TicketEvent, index: number): void {
+  if (typeof event !== "object" || event === null) {
+    fail("ticket events", `events.${index}`, "must be a ticket event", "invalid_type");
+  }
+  if (!(event.at instanceof Date)) {
+    fail(
+      "ticket events",
+      `events.${index}.at`,
+      "must be a Date (parse JSON logs with parseTicketEvents first)",
+      "invalid_type",
+    );
+  }
+}
+
 // Where the first reply clock starts; an agent-created ticket starts at the customer's first message.
 function firstReplyStartOf(
   rule: FirstReplyStart,
@@ -536,7 +591,8 @@ function categoryOf(value: unknown): string | null {
  * @param facts - the ticket's facts
  * @param outcomes - one record per target: name, met, optional agent (default: the ticket's assignee)
  * @returns new facts with `sla` set (the input is not changed)
- * @throws ValidationError (code `VALIDATION`) when a record has no target name or a non-boolean `met`
+ * @throws ValidationError (code `VALIDATION`) when `facts` is not an object, or a record has no target name or a
+ *   non-boolean `met`
  * @example
  * ```ts
  * const facts = withSla(ticketMetrics(events), [{ target: "firstReply", met: true }]);
@@ -544,6 +600,14 @@ function categoryOf(value: unknown): string | null {
  * ```
  */
 export function withSla(facts: TicketFacts, outcomes: readonly SlaOutcome[]): TicketFacts {
+  if (typeof facts !== "object" || facts === null || Array.isArray(facts)) {
+    fail(
+      "SLA outcomes",
+      "facts",
+      "must be the TicketFacts of one ticket (from ticketMetrics)",
+      "invalid_type",
+    );
+  }
   if (!Array.isArray(outcomes)) fail("SLA outcomes", "", "must be an array");
   outcomes.forEach((o, i) => {
     if (typeof o?.target !== "string" || o.target === "")

@@ -1,3 +1,4 @@
+import { checkArray, checkKeys, fail } from "./_lib/validate";
 import type { MetricDuration, TicketFacts } from "./ticketMetrics";
 
 /**
@@ -76,14 +77,23 @@ function median(values: number[]): number | null {
  *
  * @param facts - facts from {@link ticketMetrics}
  * @returns one flat row per ticket, in input order
+ * @throws ValidationError (code `VALIDATION`) when `facts` is not iterable or an item is not TicketFacts
  * @example
  * ```ts
  * toRows([ticketMetrics(events)])[0]?.agentReplies; //=> 2
  * ```
  */
 export function toRows(facts: Iterable<TicketFacts>): TicketRow[] {
+  if (typeof (facts as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== "function") {
+    fail("ticket facts", "facts", "must be an iterable of TicketFacts (from ticketMetrics)", "invalid_type");
+  }
   const rows: TicketRow[] = [];
+  let index = 0;
   for (const f of facts) {
+    if (typeof f !== "object" || f === null || !Array.isArray(f.replies)) {
+      fail("ticket facts", `facts.${index}`, "must be TicketFacts (from ticketMetrics)", "invalid_type");
+    }
+    index++;
     const replyCal = f.replies.map((r) => r.calendarMs);
     const replyBus = f.replies.flatMap((r) => (r.businessMs === null ? [] : [r.businessMs]));
     rows.push({
@@ -168,13 +178,19 @@ function cell(value: unknown, separator: string): string {
  * @param rows - rows from {@link toRows} (or any flat records with the same keys)
  * @param options - `separator` (default `,`)
  * @returns the CSV text; only the header for no rows
+ * @throws ValidationError (code `VALIDATION`) when `rows` is not an array, or for an unknown option key or separator
  * @example
  * ```ts
  * toCsv(toRows([facts])).split("\r\n")[0]?.startsWith("ticketId,channel,priority"); //=> true
  * ```
  */
 export function toCsv(rows: readonly TicketRow[], options: CsvOptions = {}): string {
+  checkArray("CSV input", "rows", rows, "rows (from toRows)");
+  checkKeys("CSV input", "options", options, ["separator"]);
   const separator = options.separator ?? ",";
+  if (separator !== "," && separator !== ";" && separator !== "\t") {
+    fail("CSV input", "options.separator", 'must be ",", ";" or a tab');
+  }
   const header = COLUMNS.join(separator);
   const lines = [header];
   for (const row of rows) lines.push(COLUMNS.map((c) => cell(row[c], separator)).join(separator));

@@ -55,6 +55,8 @@ export interface TemplateErrorOptions {
  * ```
  */
 export class TemplateError extends SupportKitError {
+  static override readonly brand: string = "@supportkit/templates:TemplateError";
+
   /** The kind of failure. */
   declare readonly code: TemplateErrorCode;
   /** 1-based line of the problem, or 0 when it has no position. */

@@ -1,5 +1,5 @@
-import type { TicketEventType } from "@supportkit/core";
-import type { Condition, ConditionLeaf } from "../conditions";
+import { type TicketEventType, ValidationError } from "@supportkit/core";
+import { type Condition, type ConditionLeaf, MAX_CONDITION_DEPTH } from "../conditions";
 import { AutomationError } from "../errors";
 import { complement, EVERYTHING, type IntervalSet, intersect, NOTHING, union } from "./intervals";
 import { type EvaluationContext, type FieldValue, readerFor, toEpoch } from "./read";
@@ -55,11 +55,44 @@ const CHANGED_BY: Readonly<Record<string, readonly TicketEventType[]>> = {
   tags: ["tags.changed"],
 };
 
-export function compileCondition(condition: Condition): CompiledCondition {
-  if ("all" in condition) return compileGroup("all", condition.all.map(compileCondition));
-  if ("any" in condition) return compileGroup("any", condition.any.map(compileCondition));
-  if ("not" in condition) return compileNot(compileCondition(condition.not));
+/**
+ * Compiles a condition. Parsed conditions are within {@link MAX_CONDITION_DEPTH}; a hand-built one (a typed
+ * `Rule` that never went through `parseRule`) is held to the same limit here, so compiling it, and testing and
+ * explaining the result (whose recursion follows the same tree), cannot overflow the stack.
+ */
+export function compileCondition(condition: Condition, path = "when", depth = 0): CompiledCondition {
+  if (typeof condition !== "object" || condition === null || Array.isArray(condition)) {
+    throw new ValidationError("rule condition", [
+      { path, code: "invalid_type", message: "must be a condition object (see parseRule)" },
+    ]);
+  }
+  const isGroup = "all" in condition || "any" in condition || "not" in condition;
+  if (isGroup && depth >= MAX_CONDITION_DEPTH) {
+    throw new ValidationError("rule condition", [
+      {
+        path,
+        code: "too_deep",
+        message: `conditions nest deeper than ${MAX_CONDITION_DEPTH} levels of all / any / not`,
+      },
+    ]);
+  }
+  if ("all" in condition) {
+    return compileGroup("all", childrenOf(condition.all, `${path}.all`, depth));
+  }
+  if ("any" in condition) {
+    return compileGroup("any", childrenOf(condition.any, `${path}.any`, depth));
+  }
+  if ("not" in condition) return compileNot(compileCondition(condition.not, `${path}.not`, depth + 1));
   return compileLeaf(condition);
+}
+
+function childrenOf(list: readonly Condition[], path: string, depth: number): CompiledCondition[] {
+  if (!Array.isArray(list)) {
+    throw new ValidationError("rule condition", [
+      { path, code: "invalid_type", message: "must be an array of conditions" },
+    ]);
+  }
+  return list.map((child, index) => compileCondition(child, `${path}.${index}`, depth + 1));
 }
 
 /**

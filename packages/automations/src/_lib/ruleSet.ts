@@ -1,3 +1,4 @@
+import { ValidationError } from "@supportkit/core";
 import type { Rule } from "../rules";
 import { type CompiledCondition, compileCondition } from "./compile";
 import { eventTypeMask, fieldBit, fieldMask } from "./masks";
@@ -26,6 +27,22 @@ export interface CompiledRuleSet {
   candidates(typeMask: number, channel: string): Int32Array;
 }
 
+// Rules are typed input (from parseRules) and not re-parsed; a hand-built or garbage entry is caught once per
+// rules array, naming its index, rather than as a TypeError in the middle of a run.
+function checkRule(rule: unknown, index: number): void {
+  const problem =
+    typeof rule !== "object" || rule === null || Array.isArray(rule)
+      ? "must be a rule (see parseRules)"
+      : typeof (rule as Rule).id !== "string"
+        ? "must have a string id (see parseRules)"
+        : !Array.isArray((rule as Rule).actions)
+          ? "must have a list of actions (see parseRules)"
+          : undefined;
+  if (problem !== undefined) {
+    throw new ValidationError("rules", [{ path: String(index), code: "invalid_type", message: problem }]);
+  }
+}
+
 const cache = new WeakMap<readonly Rule[], CompiledRuleSet>();
 
 /**
@@ -42,19 +59,21 @@ export function compileRules(rules: readonly Rule[]): readonly CompiledRule[] {
 export function compileRuleSet(rules: readonly Rule[]): CompiledRuleSet {
   let set = cache.get(rules);
   if (!set) {
-    const compiled: readonly CompiledRule[] = rules
-      .filter((rule) => rule.enabled)
-      .map((rule) => {
-        const condition = compileCondition(rule.when);
-        return {
+    rules.forEach(checkRule);
+    const compiled: readonly CompiledRule[] = rules.flatMap((rule, index) => {
+      if (!rule.enabled) return [];
+      const condition = compileCondition(rule.when, `${index}.when`);
+      return [
+        {
           rule,
           condition,
           requiredTypeMask: eventTypeMask(condition.requiredEventTypes),
           readMask: fieldMask(condition.reads) & ~fieldBit("tags"),
           readsTags: condition.reads.has("tags"),
           tagValues: condition.tagValues,
-        };
-      });
+        },
+      ];
+    });
     const byKey = new Map<string, Int32Array>();
     set = {
       rules: compiled,

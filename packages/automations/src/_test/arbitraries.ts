@@ -48,10 +48,11 @@ const leaves: fc.Arbitrary<Condition> = fc.oneof(
 
 export const conditionArb: fc.Arbitrary<Condition> = fc.letrec<{ node: Condition }>((tie) => ({
   node: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
+    { depthSize: "small", maxDepth: 6, withCrossShrink: true },
     leaves,
-    fc.record({ all: fc.array(tie("node"), { maxLength: 3 }) }),
-    fc.record({ any: fc.array(tie("node"), { maxLength: 3 }) }),
+    // Groups are never empty: parseRule rejects an empty `all` / `any`.
+    fc.record({ all: fc.array(tie("node"), { minLength: 1, maxLength: 3 }) }),
+    fc.record({ any: fc.array(tie("node"), { minLength: 1, maxLength: 3 }) }),
     fc.record({ not: tie("node") }),
   ),
 })).node;

@@ -13,6 +13,24 @@ export function erlangCFromB(agents: number, traffic: number, b: number): number
   return (agents * b) / (agents - traffic * (1 - b));
 }
 
+/**
+ * Every field any staffing function reads. Each accepts all of them, so one scenario object can be spread into
+ * `agentsRequired`, then `erlangC({ ...scenario, agents })` and `erlangA`; a key outside the list is a typo
+ * (`shrinkge`) that would silently fall back to a default, and is rejected.
+ */
+export const STAFFING_KEYS: readonly string[] = [
+  "arrivalRatePerHour",
+  "ahtSeconds",
+  "agents",
+  "targetAnswerSeconds",
+  "targetServiceLevel",
+  "maxOccupancy",
+  "shrinkage",
+  "targetAverageSpeedOfAnswerSeconds",
+  "patienceSeconds",
+  "responseTargetHours",
+];
+
 export interface QueueInput {
   readonly lambda: number; // arrivals per second
   readonly aht: number; // seconds

@@ -44,3 +44,32 @@ export function count(subject: string, path: string, value: unknown): number {
   if (!Number.isInteger(n)) fail(subject, path, `must be a whole number (got ${n})`, "not_integer");
   return n;
 }
+
+/**
+ * Rejects an options object that is not a plain object or holds a key the function does not define: a typo
+ * (`methd`, `groupby`) would otherwise be ignored and the call would quietly use the default. The message
+ * reads like core's zod `strictObject` errors (`unknown field "methd"`), so every package says it alike.
+ * `undefined` passes: options are optional.
+ */
+export function checkKeys(subject: string, path: string, value: unknown, allowed: readonly string[]): void {
+  if (value === undefined) return;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    fail(subject, path, "must be an object", "invalid_type");
+  }
+  const keys = Object.keys(value);
+  if (keys.every((key) => allowed.includes(key))) return;
+  const unknown = keys.filter((key) => !allowed.includes(key));
+  const names = unknown.map((key) => `"${key}"`).join(", ");
+  fail(subject, path, `unknown field${unknown.length > 1 ? "s" : ""} ${names}`, "unrecognized_keys");
+}
+
+/** Throws unless `value` is an array, naming the argument: a `for` over `null` is a TypeError deep inside. */
+export function checkArray(subject: string, path: string, value: unknown, what: string): void {
+  if (!Array.isArray(value)) fail(subject, path, `must be an array of ${what}`, "invalid_type");
+}
+
+/** {@link checkKeys} for a required input object: `undefined` fails too. */
+export function checkInput(subject: string, value: unknown, allowed: readonly string[]): void {
+  if (value === undefined) fail(subject, "", "must be an object", "invalid_type");
+  checkKeys(subject, "", value, allowed);
+}
