@@ -9,6 +9,7 @@ import {
 import {
   argumentError,
   isObject,
+  parseDryRunOptions,
   parseExplainOptions,
   requireArray,
   requireEvent,
@@ -95,7 +96,7 @@ export function explain(
  * @param rules - the triggers
  * @param ticket - the ticket before the event, or `undefined` with a `ticket.created` event
  * @param event - the update
- * @param options - clock and renderer
+ * @param options - clock, renderer and `now` (the explanations' instant; triggers run at the event's)
  * @returns the trigger result plus each rule's explanation against the updated ticket
  * @throws ValidationError (code `VALIDATION`) as {@link runTriggers} does
  * @example
@@ -109,10 +110,13 @@ export function dryRun(
   rules: readonly Rule[],
   ticket: Ticket | undefined,
   event: TicketEvent,
-  options: RunTriggersOptions = {},
+  options: ExplainOptions = {},
 ): TriggerRunResult & { readonly explanations: readonly RuleExplanation[] } {
   requireArray("dryRun", "rules", rules, "rules (see parseRules)");
-  const result = runTriggers(rules, ticket, event, options);
+  // `now` only moves the explanations' instant: triggers run at their event, as they will for real.
+  parseDryRunOptions(options);
+  const { now: _now, ...triggerOptions } = options;
+  const result = runTriggers(rules, ticket, event, triggerOptions);
   const explanations = rules.map((rule) => explain(rule, ticket, event, options));
   return { ...result, explanations };
 }

@@ -229,6 +229,11 @@ describe("unknown option keys", () => {
     expect(() =>
       runTriggers(rules, undefined, event(), { clock: weekdayClock, renderer: echoRenderer }),
     ).not.toThrow();
+    // dryRun takes explain's options, `now` included; an unknown key is named as dryRun's.
+    expect(dryRun(rules, undefined, event(), { now, clock: weekdayClock }).explanations).toHaveLength(1);
+    expect(() => dryRun(rules, undefined, event(), { nw: now } as never)).toThrow(
+      /^Invalid dryRun options: unknown field "nw"/,
+    );
   });
 });
 

@@ -46,7 +46,11 @@ describe("options are checked where they are given", () => {
       priorityWeights: { urgent: 500 },
       vipWeight: 10,
       agingPerMinute: 2,
-      triage: { as: "preferred", language: "en", rules: [{ skill: "refund", keywords: ["refund"] }] },
+      triage: {
+        as: "preferred",
+        language: "en",
+        rules: [{ skill: "refund", keywords: ["refund"], minLevel: 2.5 }],
+      },
     });
     router.upsertAgent(agent("a1"));
     router.enqueue(item("t1", { text: "refund please" }));
@@ -93,6 +97,22 @@ describe("lists with an id twice are refused", () => {
     expect(thrown(() => parseWorkItem(item("t1", { preferredSkills: ["de", "de"] }))).message).toMatch(
       /preferredSkills\.1: skill "de" is listed twice/,
     );
+  });
+
+  it("restore: a snapshot saved before the check, with an item naming a skill twice, still restores", () => {
+    const router = createRouter();
+    router.upsertAgent(agent("a1", { skills: [{ name: "refund", level: 5 }] }));
+    const saved = router.snapshot();
+    const twice = {
+      ...item("t1"),
+      createdAt: new Date(T0).toISOString(),
+      requiredSkills: [
+        { name: "refund", minLevel: 2 },
+        { name: "refund", minLevel: 4 },
+      ],
+    };
+    router.restore({ ...saved, queue: [twice] });
+    expect(router.dispatch(T0).assignments.map((a) => a.itemId)).toEqual(["t1"]);
   });
 
   it("restore: a snapshot listing an agent twice is refused and the router is unchanged", () => {

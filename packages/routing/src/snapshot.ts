@@ -2,7 +2,7 @@ import { createParser } from "@supportkit/core";
 import { z } from "zod";
 import { idField, instantField } from "./_lib/fields";
 import { type RoutingAgentInput, RoutingAgentSchema } from "./agent";
-import { type WorkItemInput, WorkItemSchema } from "./workItem";
+import { WorkItemFieldsSchema, type WorkItemInput } from "./workItem";
 
 /**
  * Schema of a router snapshot, as `router.snapshot()` writes it and `router.restore()` reads it.
@@ -27,9 +27,9 @@ export const RouterSnapshotSchema = z.strictObject({
     }),
   ),
   /** Queued items in queue order. */
-  queue: z.array(WorkItemSchema),
+  queue: z.array(WorkItemFieldsSchema),
   /** Items held by agents, by item id. */
-  assignments: z.array(z.strictObject({ item: WorkItemSchema, agentId: idField, at: instantField })),
+  assignments: z.array(z.strictObject({ item: WorkItemFieldsSchema, agentId: idField, at: instantField })),
 });
 
 /**

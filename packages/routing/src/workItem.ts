@@ -41,6 +41,35 @@ export const RequiredSkillSchema = z.strictObject({
 export type RequiredSkill = z.output<typeof RequiredSkillSchema>;
 
 /**
+ * A work item's fields without the check for a skill listed twice: what snapshots hold. Items enqueued before
+ * that check existed may list a skill twice, and a saved router state must still restore. Internal.
+ */
+export const WorkItemFieldsSchema = z.strictObject({
+  id: idField,
+  channel: ChannelSchema,
+  /** Default `normal`. */
+  priority: PrioritySchema.default("normal"),
+  /** VIP tier, 0 (none) to 10; each tier adds `vipWeight` to the queue score. Default 0. */
+  vipTier: z.number().int().min(0).max(10).default(0),
+  /** Language of the conversation (BCP 47); agents must cover it. Omitted: any agent. */
+  language: localeField.optional(),
+  /** Skills an agent must have; they filter. */
+  requiredSkills: z.array(RequiredSkillSchema).max(64).default([]),
+  /** Skills that only rank (best-skill-match), never filter. */
+  preferredSkills: z.array(z.string().min(1).max(128)).max(64).default([]),
+  /** Group (team) whose members may take it. Omitted: any group. */
+  groupId: idField.optional(),
+  /** When the item entered the queue; aging and relaxation count from here. */
+  createdAt: instantField,
+  /** Agent who handled the conversation before (sticky routing). */
+  previousAgentId: idField.optional(),
+  /** How long the item may wait for a busy previous agent, ms; overrides the router's `stickyWaitMs`. */
+  stickyWaitMs: durationField.optional(),
+  /** Text for triage (subject and first message). */
+  text: z.string().max(100_000).optional(),
+});
+
+/**
  * Schema of a work item: something to route (a ticket, a chat, a call).
  *
  * @example
@@ -52,31 +81,7 @@ export type RequiredSkill = z.output<typeof RequiredSkillSchema>;
  * item.priority; //=> "normal"
  * ```
  */
-export const WorkItemSchema = z
-  .strictObject({
-    id: idField,
-    channel: ChannelSchema,
-    /** Default `normal`. */
-    priority: PrioritySchema.default("normal"),
-    /** VIP tier, 0 (none) to 10; each tier adds `vipWeight` to the queue score. Default 0. */
-    vipTier: z.number().int().min(0).max(10).default(0),
-    /** Language of the conversation (BCP 47); agents must cover it. Omitted: any agent. */
-    language: localeField.optional(),
-    /** Skills an agent must have; they filter. */
-    requiredSkills: z.array(RequiredSkillSchema).max(64).default([]),
-    /** Skills that only rank (best-skill-match), never filter. */
-    preferredSkills: z.array(z.string().min(1).max(128)).max(64).default([]),
-    /** Group (team) whose members may take it. Omitted: any group. */
-    groupId: idField.optional(),
-    /** When the item entered the queue; aging and relaxation count from here. */
-    createdAt: instantField,
-    /** Agent who handled the conversation before (sticky routing). */
-    previousAgentId: idField.optional(),
-    /** How long the item may wait for a busy previous agent, ms; overrides the router's `stickyWaitMs`. */
-    stickyWaitMs: durationField.optional(),
-    /** Text for triage (subject and first message). */
-    text: z.string().max(100_000).optional(),
-  })
+export const WorkItemSchema = WorkItemFieldsSchema
   // A skill named twice would be checked at two levels and counted twice by best-skill-match: reject it,
   // as agents' skill lists do.
   .superRefine((item, ctx) => {

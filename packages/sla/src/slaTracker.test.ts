@@ -152,7 +152,11 @@ it.each([
     { policies: policy, bus: createEventBus(), warning: [{ share: 0.5 }] },
     /unknown field "warning"/,
   ],
-  ["a policy not from defineSlaPolicy", { policies: [{}], bus: createEventBus() }, /policies/],
+  [
+    "a policy not from defineSlaPolicy",
+    { policies: [policy, {}], bus: createEventBus() },
+    /policies\.1: expected a policy from defineSlaPolicy/,
+  ],
   [
     "a clock without now()",
     { policies: policy, bus: createEventBus(), clock: {} },

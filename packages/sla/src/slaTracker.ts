@@ -160,18 +160,26 @@ const thresholdSchema = z.union([
   z.strictObject({ before: z.number().int().positive() }),
   z.strictObject({ share: z.number().gt(0).lt(1) }),
 ]);
-const policySchema = z.custom<SlaPolicy>(
-  (value) =>
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { id?: unknown }).id === "string" &&
-    typeof (value as { targets?: unknown }).targets === "object",
-  "expected a policy from defineSlaPolicy",
-);
+const isPolicy = (value: unknown): value is SlaPolicy =>
+  typeof value === "object" &&
+  value !== null &&
+  typeof (value as { id?: unknown }).id === "string" &&
+  typeof (value as { targets?: unknown }).targets === "object";
+// One policy or a list, checked by hand rather than as a union, whose error is a bare "Invalid input".
+const policiesSchema = z.unknown().superRefine((value, ctx) => {
+  const message = "expected a policy from defineSlaPolicy";
+  if (!Array.isArray(value)) {
+    if (!isPolicy(value)) ctx.addIssue({ code: "custom", message: `${message}, or a list of them` });
+    return;
+  }
+  value.forEach((entry, index) => {
+    if (!isPolicy(entry)) ctx.addIssue({ code: "custom", path: [index], message });
+  });
+});
 // Strict, as every options object here: a misspelt `warning` would otherwise silently mean "no warnings".
 const parseTrackerOptions = createParser(
   z.strictObject({
-    policies: z.union([policySchema, z.array(policySchema)]),
+    policies: policiesSchema,
     bus: EventBusSchema,
     warnings: z.array(thresholdSchema).max(20).optional(),
     clock: z

@@ -63,7 +63,7 @@ describe("defineTemplateSet", () => {
         {
           path: `variants.${second}`,
           code: "custom",
-          message: `duplicates the variant "${first}" (both are the locale ${key}; locales match case-insensitively)`,
+          message: `duplicates the variant "${first}" (both match the locale ${key})`,
         },
       ]);
     }

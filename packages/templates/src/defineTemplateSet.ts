@@ -141,7 +141,7 @@ const SetSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["variants", locale],
-          message: `duplicates the variant "${first}" (both are the locale ${key}; locales match case-insensitively)`,
+          message: `duplicates the variant "${first}" (both match the locale ${key})`,
         });
     }
   });

@@ -72,6 +72,9 @@ describe("bad arguments are ValidationErrors naming them", () => {
       issuesOf(() => loose(renderTemplate)(orderDelay, { locale: null, channel: "sms", data: {} }))[0]?.path,
     ).toBe("locale");
     expect(
+      issuesOf(() => loose(renderTemplate)(orderDelay, { locale: ["en", 5], channel: "sms", data: {} }))[0],
+    ).toMatchObject({ path: "locale.1", message: "expected a locale string" });
+    expect(
       issuesOf(() => renderTemplate(orderDelay, { locale: "en", channel: "sms", data: {}, now: "soon" }))[0]
         ?.path,
     ).toBe("now");

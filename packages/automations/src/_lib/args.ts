@@ -84,13 +84,26 @@ export const parseAutomationOptions: (input: unknown) => {
   "runAutomations options",
 );
 
-export const parseExplainOptions: (input: unknown) => {
+const ExplainOptionsSchema = z.strictObject({
+  now: instant.optional(),
+  clock,
+  renderer: renderer.optional(),
+});
+type ParsedExplainOptions = {
   now?: InstantInput | undefined;
   clock?: BusinessClock | undefined;
   renderer?: ReplyRenderer | undefined;
-} = createParser(
-  z.strictObject({ now: instant.optional(), clock, renderer: renderer.optional() }),
+};
+
+export const parseExplainOptions: (input: unknown) => ParsedExplainOptions = createParser(
+  ExplainOptionsSchema,
   "explain options",
+);
+
+/** `dryRun` takes `explain`'s options (`now` included), and its errors name `dryRun`. */
+export const parseDryRunOptions: (input: unknown) => ParsedExplainOptions = createParser(
+  ExplainOptionsSchema,
+  "dryRun options",
 );
 
 const ClockOptionsSchema = z.strictObject({ clock });

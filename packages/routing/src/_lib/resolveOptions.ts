@@ -41,7 +41,8 @@ const aFunction = z.custom<(...args: never[]) => unknown>(
 const TriageRuleSchema = z.strictObject({
   skill: z.string().min(1).max(256),
   keywords: z.array(z.string().max(1_000)).max(10_000),
-  minLevel: z.number().int().min(1).max(10).optional(),
+  // Any finite level: triage rounds it and keeps it within 1–10 when it adds the skill.
+  minLevel: finite.optional(),
   language: z.string().min(1).max(256).optional(),
 });
 

@@ -44,7 +44,18 @@ export const TimeZoneOptionSchema = z.string().refine(isValidTimeZone, {
  * The customer's locale request: one tag or several in preference order. Tags that are not BCP 47 are allowed
  * here (they come from customers and get the fallback, reason `invalid-request`); non-strings are not.
  */
-export const LocaleRequestSchema = z.union([z.string(), z.array(z.string())]);
+export const LocaleRequestSchema = z.unknown().superRefine((value, ctx) => {
+  // By hand rather than a union, whose error is a bare "Invalid input": name the bad entry.
+  if (typeof value === "string") return;
+  if (!Array.isArray(value)) {
+    ctx.addIssue({ code: "custom", message: "expected a locale string or a list of them" });
+    return;
+  }
+  value.forEach((entry, index) => {
+    if (typeof entry !== "string")
+      ctx.addIssue({ code: "custom", path: [index], message: "expected a locale string" });
+  });
+}) as unknown as z.ZodType<string | string[]>;
 
 /** Template data: a plain object (JSON-like). */
 export const DataSchema = z.custom<Readonly<Record<string, unknown>>>(
