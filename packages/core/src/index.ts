@@ -54,6 +54,7 @@ export { ActorSchema, MessageSchema } from "./message";
 export type { ParseResult } from "./parse";
 // Parsing untrusted input
 export {
+  createOptionsChecker,
   createParser,
   createSafeParser,
   parseAgent,

@@ -38,6 +38,7 @@ it("exports exactly the public API", () => {
     "applyEvent",
     "canTransition",
     "createEventBus",
+    "createOptionsChecker",
     "createParser",
     "createSafeParser",
     "explainTransition",

@@ -67,6 +67,44 @@ export function createParser<S extends z.ZodType>(
 }
 
 /**
+ * Builds a checker for an options object given on every call of a hot function (once per ticket, per
+ * update): options whose every own key has a check in `checks` that its value passes (or is `undefined`)
+ * are returned as they are, without a schema parse; anything else goes through `schema`, which accepts
+ * what it accepts and words the error. So `checks` must accept nothing the schema refuses (a value it
+ * rejects that the schema accepts only costs the slower path), and the schema must return valid options
+ * unchanged: no defaults, no transforms. Plain property checks are about ten
+ * times cheaper than a zod parse, which was a fifth of a small ticket's fold.
+ *
+ * @param schema - the options schema, normally a `z.strictObject` (unknown keys are errors)
+ * @param subject - what the options are, for the message (`"runTriggers options"`)
+ * @param checks - per key, whether a value is certainly valid
+ * @returns a function that returns the options or throws a `ValidationError` naming each failing field
+ * @example
+ * ```ts
+ * const schema = z.strictObject({ clock: BusinessClockSchema.optional() });
+ * const checkOptions = createOptionsChecker(schema, "metric options", { clock: isBusinessClock });
+ * checkOptions({ clock: alwaysOpenClock }).clock === alwaysOpenClock; //=> true
+ * checkOptions({ clok: alwaysOpenClock }); // throws: Invalid metric options: unknown field "clok"
+ * ```
+ */
+export function createOptionsChecker<S extends z.ZodType>(
+  schema: S,
+  subject: string,
+  checks: Readonly<Record<string, (value: unknown) => boolean>>,
+): (input: unknown) => z.output<S> {
+  const parse = createParser(schema, subject);
+  return (input) => {
+    if (typeof input !== "object" || input === null || Array.isArray(input)) return parse(input);
+    for (const key in input) {
+      const check = Object.hasOwn(checks, key) ? checks[key] : undefined;
+      const value = (input as Record<string, unknown>)[key];
+      if (check === undefined || (value !== undefined && !check(value))) return parse(input);
+    }
+    return input as z.output<S>;
+  };
+}
+
+/**
  * Builds a `safeParseX` function from any zod schema: returns `{ ok, value }` or `{ ok: false, issues }`.
  *
  * @param schema - the zod schema

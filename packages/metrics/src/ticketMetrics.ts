@@ -3,7 +3,7 @@ import {
   BusinessClockSchema,
   type Channel,
   canTransition,
-  createParser,
+  createOptionsChecker,
   explainTransition,
   type InstantInput,
   isBusinessClock,
@@ -208,13 +208,9 @@ const OptionsSchema = z.strictObject({
 });
 
 // A misspelt option (`onetouch`) or a clock without `between` fails here, naming it, rather than being
-// ignored or surfacing as a TypeError in the middle of the fold.
-const parseOptionsFully = createParser(OptionsSchema, "metric options") as (
-  input: unknown,
-) => TicketMetricsOptions;
-
-/** What each option may hold, for the check on every call (see {@link parseOptions}). */
-const quickChecks: Readonly<Record<string, (value: unknown) => boolean>> = {
+// ignored or surfacing as a TypeError in the middle of the fold. This runs once per ticket, often with a
+// fresh options literal: valid options pass plain checks of their keys (see `createOptionsChecker`).
+const parseOptions = createOptionsChecker(OptionsSchema, "metric options", {
   clock: isBusinessClock,
   preset: (value) => typeof value === "string" && Object.hasOwn(METRIC_PRESETS, value),
   now: (value) => value instanceof Date || typeof value === "number" || typeof value === "string",
@@ -224,28 +220,7 @@ const quickChecks: Readonly<Record<string, (value: unknown) => boolean>> = {
   oneTouch: (value) => value === "atMostOne" || value === "exactlyOne",
   resolution: (value) => value === "perTicket" || value === "perEvent",
   csat: (value) => value === "topTwoBox" || value === "mean",
-};
-
-/**
- * The options, checked. `ticketMetrics` runs once per ticket, often with a fresh options literal each time,
- * so valid options pass a plain check of their keys (a zod parse per ticket cost a fifth of a small fold);
- * anything else goes through the schema, which names the problem.
- */
-function parseOptions(options: unknown): TicketMetricsOptions {
-  if (typeof options === "object" && options !== null && !Array.isArray(options)) {
-    let valid = true;
-    for (const key in options) {
-      const check = Object.hasOwn(quickChecks, key) ? quickChecks[key] : undefined;
-      const value = (options as Record<string, unknown>)[key];
-      if (check === undefined || (value !== undefined && !check(value))) {
-        valid = false;
-        break;
-      }
-    }
-    if (valid) return options as TicketMetricsOptions;
-  }
-  return parseOptionsFully(options);
-}
+}) as (input: unknown) => TicketMetricsOptions;
 
 /**
  * The definitions an options object selects: the preset (default `zendesk`) with named overrides applied.

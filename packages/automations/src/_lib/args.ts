@@ -1,8 +1,10 @@
 import {
   type BusinessClock,
   BusinessClockSchema,
+  createOptionsChecker,
   createParser,
   type InstantInput,
+  isBusinessClock,
   ValidationError,
 } from "@supportkit/core";
 import { z } from "zod";
@@ -54,16 +56,18 @@ export function requireInstance(fn: string, path: string, value: unknown): void 
   }
 }
 
-const renderer = z.custom<ReplyRenderer>(
-  (value) => typeof value === "function",
-  "expected a ReplyRenderer function",
-);
+const isFunction = (value: unknown) => typeof value === "function";
+const isState = (value: unknown) => isObject(value) && value.fired instanceof Map;
+const isInstantInput = (value: unknown) =>
+  value instanceof Date || typeof value === "number" || typeof value === "string";
+
+const renderer = z.custom<ReplyRenderer>(isFunction, "expected a ReplyRenderer function");
 const state = z.custom<AutomationState>(
-  (value) => isObject(value) && value.fired instanceof Map,
+  isState,
   "expected an AutomationState (from createAutomationState or restoreAutomationState, not its JSON)",
 );
 const instant = z.custom<InstantInput>(
-  (value) => value instanceof Date || typeof value === "number" || typeof value === "string",
+  isInstantInput,
   "expected a Date, epoch milliseconds or an ISO 8601 string",
 );
 const clock = BusinessClockSchema.optional();
@@ -73,15 +77,19 @@ const clock = BusinessClockSchema.optional();
 export const parseTriggerOptions: (input: unknown) => {
   clock?: BusinessClock | undefined;
   renderer?: ReplyRenderer | undefined;
-} = createParser(z.strictObject({ clock, renderer: renderer.optional() }), "runTriggers options");
+} = createOptionsChecker(z.strictObject({ clock, renderer: renderer.optional() }), "runTriggers options", {
+  clock: isBusinessClock,
+  renderer: isFunction,
+});
 
 export const parseAutomationOptions: (input: unknown) => {
   state?: AutomationState | undefined;
   clock?: BusinessClock | undefined;
   renderer?: ReplyRenderer | undefined;
-} = createParser(
+} = createOptionsChecker(
   z.strictObject({ state: state.optional(), clock, renderer: renderer.optional() }),
   "runAutomations options",
+  { state: isState, clock: isBusinessClock, renderer: isFunction },
 );
 
 const ExplainOptionsSchema = z.strictObject({
@@ -95,15 +103,19 @@ type ParsedExplainOptions = {
   renderer?: ReplyRenderer | undefined;
 };
 
-export const parseExplainOptions: (input: unknown) => ParsedExplainOptions = createParser(
+const explainChecks = { now: isInstantInput, clock: isBusinessClock, renderer: isFunction };
+
+export const parseExplainOptions: (input: unknown) => ParsedExplainOptions = createOptionsChecker(
   ExplainOptionsSchema,
   "explain options",
+  explainChecks,
 );
 
 /** `dryRun` takes `explain`'s options (`now` included), and its errors name `dryRun`. */
-export const parseDryRunOptions: (input: unknown) => ParsedExplainOptions = createParser(
+export const parseDryRunOptions: (input: unknown) => ParsedExplainOptions = createOptionsChecker(
   ExplainOptionsSchema,
   "dryRun options",
+  explainChecks,
 );
 
 const ClockOptionsSchema = z.strictObject({ clock });
