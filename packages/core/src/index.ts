@@ -73,3 +73,4 @@ export { SatisfactionRatingSchema } from "./rating";
 export type { Ticket } from "./ticket";
 export { TicketSchema } from "./ticket";
 export { isValidLocale, isValidTimeZone, timeZoneOffset } from "./timeZone";
+export { instantToWallTime, wallTimeToInstant } from "./wallTime";

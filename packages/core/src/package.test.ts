@@ -44,6 +44,7 @@ it("exports exactly the public API", () => {
     "explainTransition",
     "hours",
     "instantToEpoch",
+    "instantToWallTime",
     "isBusinessClock",
     "isUnsolved",
     "isValidLocale",
@@ -64,5 +65,6 @@ it("exports exactly the public API", () => {
     "toDate",
     "toValidationIssues",
     "transition",
+    "wallTimeToInstant",
   ]);
 });

@@ -1,5 +1,6 @@
+import { instantToWallTime, wallTimeToInstant } from "@supportkit/core";
 import { CalendarHorizonError } from "../errors";
-import { DAY_MS, dayNumberOfDate, instantToWall, wallToInstant } from "./tz";
+import { DAY_MS, dayNumberOfDate } from "./tz";
 
 /**
  * Lazily built index of a calendar's open intervals as UTC instants. Time is cut into fixed UTC chunks of
@@ -102,15 +103,15 @@ export class BusinessTimeIndex {
     }
     const { timeZone, weekly, dated } = this.cal;
     // Slack of 3 h covers a fall-back that moves the wall clock across midnight.
-    const firstDay = Math.floor((instantToWall(timeZone, from) - 3 * 3_600_000) / DAY_MS) - 1;
-    const lastDay = Math.floor((instantToWall(timeZone, to) + 3 * 3_600_000) / DAY_MS);
+    const firstDay = Math.floor((instantToWallTime(timeZone, from) - 3 * 3_600_000) / DAY_MS) - 1;
+    const lastDay = Math.floor((instantToWallTime(timeZone, to) + 3 * 3_600_000) / DAY_MS);
     const raw: number[] = [];
     for (let day = firstDay; day <= lastDay; day++) {
       const plan = dated.get(day) ?? weekly[(((day + 4) % 7) + 7) % 7]!;
       const wallDay = day * DAY_MS;
       for (let p = 0; p < plan.length; p += 2) {
-        const start = wallToInstant(timeZone, wallDay + plan[p]! * MINUTE);
-        const end = wallToInstant(timeZone, wallDay + plan[p + 1]! * MINUTE);
+        const start = wallTimeToInstant(timeZone, wallDay + plan[p]! * MINUTE);
+        const end = wallTimeToInstant(timeZone, wallDay + plan[p + 1]! * MINUTE);
         const s = Math.max(start, from);
         const e = Math.min(end, to);
         if (e > s) raw.push(s, e);

@@ -1,7 +1,7 @@
 // Cached Intl objects. Building an Intl formatter costs tens to hundreds of microseconds (an uncached time
 // zone ~200 µs); formatting with a built one costs about a microsecond. Caches are keyed by their options and
 // bounded, so a stream of distinct hostile locales cannot grow memory without end.
-import { timeZoneOffset } from "@supportkit/core";
+import { timeZoneOffset, wallTimeToInstant } from "@supportkit/core";
 
 const MAX_ENTRIES = 512;
 
@@ -233,13 +233,11 @@ export function utcEpoch(
 /** Largest distance from the epoch a Date can hold, in milliseconds. */
 export const MAX_EPOCH_MS = 8.64e15;
 
-const DAY_MS = 86_400_000;
-
 /**
- * The UTC instant whose wall-clock time in `timeZone` is the given fields, resolved as RFC 5545 and Temporal's
- * `"compatible"` disambiguation (the rule `@supportkit/sla` documents): a time that occurs twice (fall back)
- * takes its first occurrence; one that does not exist (spring forward) moves forward by the length of the gap,
- * so `02:30` on New York's spring-forward Sunday is `03:30 EDT`, not the `01:30 EST` a naive inversion gives.
+ * The UTC instant whose wall-clock time in `timeZone` is the given fields (NaN outside the Date range), by
+ * core's `wallTimeToInstant`, the rule sla uses too: a time that occurs twice (fall back) takes its first
+ * occurrence; one that does not exist (spring forward) moves forward by the length of the gap, so `02:30` on
+ * New York's spring-forward Sunday is `03:30 EDT`.
  */
 export function zonedToEpoch(
   fields: {
@@ -262,24 +260,8 @@ export function zonedToEpoch(
     fields.second,
     fields.millisecond,
   );
-  // The offsets a day either side bracket any transition near this wall time (zones change at most once a day).
-  const before = offsetMsAt(wall - DAY_MS, timeZone);
-  const after = offsetMsAt(wall + DAY_MS, timeZone);
-  const early = wall - before;
-  if (before === after) return early;
-  const late = wall - after;
-  const earlyValid = offsetMsAt(early, timeZone) === before;
-  const lateValid = offsetMsAt(late, timeZone) === after;
-  if (earlyValid && lateValid) return Math.min(early, late);
-  if (lateValid && !earlyValid) return late;
-  // Valid with the earlier offset, or in the gap: read with the offset in force before the change, which
-  // lands past the gap by exactly how far into the gap the wall time was.
-  return early;
-}
-
-function offsetMsAt(epochMs: number, timeZone: string): number {
-  const at = Math.max(-MAX_EPOCH_MS, Math.min(MAX_EPOCH_MS, epochMs));
-  return zoneOffsetMinutes(at, timeZone) * 60_000;
+  if (!Number.isFinite(wall) || Math.abs(wall) > MAX_EPOCH_MS) return Number.NaN;
+  return wallTimeToInstant(timeZone, wall);
 }
 
 const knownCurrencies = new Map<string, boolean>();
