@@ -26,6 +26,19 @@ describe("createOptionsChecker", () => {
     expect(() => checkOptions([])).toThrow(ValidationError);
   });
 
+  it("takes the schema's word for anything but a plain object's own enumerable keys", () => {
+    class Options {
+      get mode() {
+        return "bogus";
+      }
+    }
+    expect(() => checkOptions(new Options())).toThrow(/mode/);
+    const hidden = Object.defineProperty({}, "mode", { value: "bogus", enumerable: false });
+    expect(() => checkOptions(hidden)).toThrow(/mode/);
+    const bare = Object.assign(Object.create(null), { mode: "fast" });
+    expect(checkOptions(bare)).toBe(bare);
+  });
+
   // The quick path must agree with the schema on every input: it may only skip the parse of valid options.
   test.prop([
     fc.dictionary(

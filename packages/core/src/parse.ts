@@ -93,13 +93,21 @@ export function createOptionsChecker<S extends z.ZodType>(
   checks: Readonly<Record<string, (value: unknown) => boolean>>,
 ): (input: unknown) => z.output<S> {
   const parse = createParser(schema, subject);
+  const names = Object.keys(checks);
   return (input) => {
-    if (typeof input !== "object" || input === null || Array.isArray(input)) return parse(input);
-    for (const key in input) {
-      const check = Object.hasOwn(checks, key) ? checks[key] : undefined;
-      const value = (input as Record<string, unknown>)[key];
-      if (check === undefined || (value !== undefined && !check(value))) return parse(input);
+    // Plain objects only: zod reads each field as `input[field]`, which also finds getters on a prototype.
+    if (typeof input !== "object" || input === null) return parse(input);
+    const proto = Object.getPrototypeOf(input);
+    if (proto !== Object.prototype && proto !== null) return parse(input);
+    const record = input as Record<string, unknown>;
+    // Every field as zod reads it (a non-enumerable own property included) ...
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      const value = record[name];
+      if (value !== undefined && !(checks[name] as (value: unknown) => boolean)(value)) return parse(input);
     }
+    // ... and no key the checks do not know.
+    for (const key in record) if (!Object.hasOwn(checks, key)) return parse(input);
     return input as z.output<S>;
   };
 }

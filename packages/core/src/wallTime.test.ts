@@ -66,7 +66,25 @@ describe("wall time", () => {
     expect(() => instantToWallTime("UTC", Number.NaN)).toThrow(ValidationError);
     expect(() => instantToWallTime("UTC", 9e15)).toThrow(/epochMs/);
     expect(() => wallTimeToInstant("UTC", Number.POSITIVE_INFINITY)).toThrow(/wallMs/);
-    expect(Number.isFinite(instantToWallTime("Europe/Berlin", 8.64e15))).toBe(true);
+    // At the ends of the range: a wall time or an instant that would fall outside it is refused, not shifted.
+    expect(() => wallTimeToInstant("America/New_York", 8.64e15)).toThrow(
+      /wallMs: converts to a time outside/,
+    );
+    expect(() => instantToWallTime("Pacific/Kiritimati", 8.64e15)).toThrow(
+      /epochMs: converts to a time outside/,
+    );
+    // Anything else at the ends answers within the range or is that ValidationError: never a RangeError.
+    for (const zone of ["Pacific/Kiritimati", "America/New_York", "Asia/Tokyo"]) {
+      for (const at of [-8.64e15, -8.64e15 + 3.6e6 * 20, 8.64e15 - 3.6e6 * 20, 8.64e15]) {
+        for (const convert of [instantToWallTime, wallTimeToInstant]) {
+          try {
+            expect(Math.abs(convert(zone, at))).toBeLessThanOrEqual(8.64e15);
+          } catch (error) {
+            expect(error).toBeInstanceOf(ValidationError);
+          }
+        }
+      }
+    }
   });
 
   const instant = fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2060, 0, 1) });

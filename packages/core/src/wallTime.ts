@@ -38,10 +38,26 @@ function zoneOf(timeZone: string): Zone {
   return zone;
 }
 
-/** Intl's offset, with instants clamped into the Date range (its very ends have no wall time of their own). */
+/**
+ * Intl's offset. Within a day of either end of the Date range a wall time may not be representable, and
+ * Intl has no offset there: the offset two days further in stands for it.
+ */
 function rawOffset(zone: Zone, utc: number): number {
   const offset = timeZoneOffset(zone.name, Math.max(-MAX_EPOCH_MS, Math.min(MAX_EPOCH_MS, utc)));
-  return Number.isNaN(offset) ? 0 : offset;
+  if (!Number.isNaN(offset)) return offset;
+  return timeZoneOffset(
+    zone.name,
+    Math.max(-MAX_EPOCH_MS + 2 * DAY_MS, Math.min(MAX_EPOCH_MS - 2 * DAY_MS, utc)),
+  );
+}
+
+function inRange(result: number, field: string): number {
+  if (Math.abs(result) > MAX_EPOCH_MS) {
+    throw new ValidationError("wall time input", [
+      { path: field, code: "too_big", message: "converts to a time outside the Date range" },
+    ]);
+  }
+  return result;
 }
 
 function dayOffset(zone: Zone, dayNumber: number): number {
@@ -107,7 +123,7 @@ function checkedZone(timeZone: string, value: number, field: string): Zone {
  * @param epochMs - the instant, epoch milliseconds
  * @returns the local wall time, as wall milliseconds
  * @throws ValidationError (code `VALIDATION`) naming `timeZone` for an unknown zone, or `epochMs` when it is
- *   not a finite number within the Date range
+ *   not a finite number within the Date range or its wall time is outside it
  * @example
  * ```ts
  * new Date(instantToWallTime("Asia/Shanghai", Date.UTC(2026, 0, 1))).toISOString(); //=> "2026-01-01T08:00:00.000Z"
@@ -115,7 +131,7 @@ function checkedZone(timeZone: string, value: number, field: string): Zone {
  */
 export function instantToWallTime(timeZone: string, epochMs: number): number {
   const zone = checkedZone(timeZone, epochMs, "epochMs");
-  return epochMs + offsetAt(zone, epochMs);
+  return inRange(epochMs + offsetAt(zone, epochMs), "epochMs");
 }
 
 /**
@@ -128,7 +144,7 @@ export function instantToWallTime(timeZone: string, epochMs: number): number {
  * @param wallMs - the local wall time as wall milliseconds (`Date.UTC` of its fields)
  * @returns the instant, epoch milliseconds
  * @throws ValidationError (code `VALIDATION`) naming `timeZone` for an unknown zone, or `wallMs` when it is
- *   not a finite number within the Date range
+ *   not a finite number within the Date range or its instant is outside it
  * @example
  * ```ts
  * new Date(wallTimeToInstant("America/New_York", Date.UTC(2026, 2, 8, 2, 30))).toISOString(); //=> "2026-03-08T07:30:00.000Z"
@@ -140,13 +156,13 @@ export function wallTimeToInstant(timeZone: string, wallMs: number): number {
   const before = offsetAt(zone, wallMs - DAY_MS);
   const after = offsetAt(zone, wallMs + DAY_MS);
   const early = wallMs - before;
-  if (before === after) return early;
+  if (before === after) return inRange(early, "wallMs");
   const late = wallMs - after;
   const earlyValid = offsetAt(zone, early) === before;
   const lateValid = offsetAt(zone, late) === after;
-  if (earlyValid && lateValid) return Math.min(early, late);
-  if (lateValid && !earlyValid) return late;
+  if (earlyValid && lateValid) return inRange(Math.min(early, late), "wallMs");
+  if (lateValid && !earlyValid) return inRange(late, "wallMs");
   // Valid with the earlier offset, or in the gap: read with the offset in force before the change, which
   // lands past the gap by exactly how far into the gap the wall time was.
-  return early;
+  return inRange(early, "wallMs");
 }

@@ -180,6 +180,16 @@ describe("date", () => {
     );
   });
 
+  test("a local time in an era whose offset had seconds prints back as written", () => {
+    const source = "{{ x | date: '%Y-%m-%d %H:%M:%S %z' }}";
+    expect(render(source, "en", { x: "1880-01-01T12:00:00" }, "America/New_York")).toBe(
+      "1880-01-01 12:00:00 -0456",
+    );
+    expect(render(source, "en", { x: "1960-01-01T09:00:00" }, "Africa/Monrovia")).toBe(
+      "1960-01-01 09:00:00 -0044",
+    );
+  });
+
   test("DST overlap: a wall time that occurs twice takes its first occurrence", () => {
     const source = "{{ x | date: '%H:%M %z' }}";
     expect(render(source, "en", { x: "2026-11-01T01:30:00" }, "America/New_York")).toBe("01:30 -0400");

@@ -260,8 +260,12 @@ export function zonedToEpoch(
     fields.second,
     fields.millisecond,
   );
-  if (!Number.isFinite(wall) || Math.abs(wall) > MAX_EPOCH_MS) return Number.NaN;
-  return wallTimeToInstant(timeZone, wall);
+  if (!Number.isFinite(wall) || Math.abs(wall) > MAX_EPOCH_MS - 86_400_000) return Number.NaN;
+  const instant = wallTimeToInstant(timeZone, wall);
+  // Printing (`wallTime`) uses offsets rounded to the minute; before 1972 some zones' offsets had seconds
+  // (New York's -4:56:02). Read the same way, so a local time printed back shows what was written.
+  const shown = instant + zoneOffsetMinutes(instant, timeZone) * 60_000;
+  return shown !== wall && Math.abs(shown - wall) < 60_000 ? instant + (wall - shown) : instant;
 }
 
 const knownCurrencies = new Map<string, boolean>();
