@@ -1,6 +1,7 @@
 // Every ```ts block in docs/**/*.md is a complete program: this test type-checks all of them with the
 // repository's compiler options and runs each one with tsx (source condition on, so packages need no
 // build). A block whose fence reads ```ts no-run is skipped: a temporary opt-out, to be removed.
+// A one-line `console.log(…); //=> expected` must print what its comment says (see `expectOutput.ts`).
 import { execFile } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -21,6 +22,18 @@ interface Block {
   readonly code: string;
   readonly noRun: boolean;
   readonly file: string;
+}
+
+/** The block, with each one-line `console.log(…); //=> expected` checked by `expectOutput`. */
+function withOutputChecks(block: { doc: string; line: number; code: string }): string {
+  const checker = relative(workDir, join(docsDir, "expectOutput"));
+  const lines = block.code.split("\n").map((line, i) => {
+    const match = /^(\s*)console\.log\((.*)\);\s*\/\/=>\s*(.+)$/.exec(line);
+    if (match === null) return line;
+    const where = JSON.stringify(`${block.doc}:${block.line + i + 1}`);
+    return `${match[1]}expectOutput(${where}, ${JSON.stringify(match[3])}, ${match[2]});`;
+  });
+  return `import { expectOutput } from ${JSON.stringify(checker)};\n${lines.join("\n")}`;
 }
 
 function markdownFiles(dir: string): string[] {
@@ -67,7 +80,7 @@ beforeAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   writeFileSync(join(workDir, "package.json"), JSON.stringify({ type: "module", private: true }));
-  for (const block of runnable) writeFileSync(block.file, `${block.code}\nexport {};\n`);
+  for (const block of runnable) writeFileSync(block.file, `${withOutputChecks(block)}\nexport {};\n`);
   writeFileSync(
     join(workDir, "tsconfig.json"),
     JSON.stringify({
