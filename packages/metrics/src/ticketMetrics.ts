@@ -287,8 +287,8 @@ export function ticketMetrics(
   const clock = parsed.clock;
   const biz = clock === undefined ? null : (a: number, b: number) => clock.between(new Date(a), new Date(b));
   const first = events[0];
-  if (first !== undefined) checkEvent(first, 0);
   if (first === undefined) throw new ReplayError("EMPTY_EVENT_LOG", "Cannot fold an empty event log");
+  checkEvent(first, 0);
   if (first.type !== "ticket.created") {
     throw new ReplayError(
       "EVENT_BEFORE_CREATED",

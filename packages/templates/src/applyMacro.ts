@@ -204,7 +204,7 @@ const ApplyOptionsSchema = z.strictObject({
     .custom<(index: number) => string>((value) => typeof value === "function", "expected a function")
     .optional(),
 });
-const parseApplyOptions = createOptionsParser(ApplyOptionsSchema, "macro options", "options");
+const parseApplyOptions = createOptionsParser(ApplyOptionsSchema, "macro options");
 
 const REPLY_CHANNELS: ReadonlySet<string> = new Set(["email", "chat", "sms"]);
 

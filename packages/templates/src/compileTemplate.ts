@@ -97,14 +97,14 @@ const OptionsSchema = z.strictObject({
   timeZone: TimeZoneOptionSchema.optional(),
   limits: LimitsOptionSchema.optional(),
 });
-const parseOptions = createOptionsParser(OptionsSchema, "template options", "options");
+const parseOptions = createOptionsParser(OptionsSchema, "template options");
 
 const RenderOptionsSchema = z.strictObject({
   locale: LocaleOptionSchema.optional(),
   timeZone: TimeZoneOptionSchema.optional(),
   now: InstantSchema.optional(),
 });
-const parseRenderOptions = createOptionsParser(RenderOptionsSchema, "render options", "options");
+const parseRenderOptions = createOptionsParser(RenderOptionsSchema, "render options");
 
 /** Renders with options already checked (`now` as epoch ms, NaN for none): `renderTemplate` checks its own once. */
 type TrustedRender = (data: unknown, locale: string, timeZone: string, now: number) => string;

@@ -86,7 +86,7 @@ const OptionsSchema = z.strictObject({
   now: InstantSchema.optional(),
   maxSmsSegments: SegmentsOptionSchema.optional(),
 });
-const parseOptions = createOptionsParser(OptionsSchema, "render options", "options");
+const parseOptions = createOptionsParser(OptionsSchema, "render options");
 
 const fromInput = new WeakMap<object, TemplateSet>();
 

@@ -76,7 +76,7 @@ export interface ValidateTemplateOptions {
 }
 
 const OptionsSchema = z.strictObject({ limits: LimitsOptionSchema.optional() });
-const parseOptions = createOptionsParser(OptionsSchema, "validateTemplate options", "options");
+const parseOptions = createOptionsParser(OptionsSchema, "validateTemplate options");
 
 // A light view of a zod schema: enough to follow property paths and know what kind of value is there.
 type Shape =

@@ -127,7 +127,8 @@ function weekOfYear(w: WallTime, startDay: number): string {
 }
 
 function offset(w: WallTime, colon: boolean): string {
-  const total = Math.abs(w.offsetMinutes);
+  // Whole minutes, as strftime prints an offset that had seconds (-4:56:02 is -0456).
+  const total = Math.trunc(Math.abs(w.offsetMinutes));
   const h = String(Math.floor(total / 60)).padStart(2, "0");
   const mm = String(total % 60).padStart(2, "0");
   return (w.offsetMinutes < 0 ? "-" : "+") + h + (colon ? ":" : "") + mm;

@@ -1,7 +1,7 @@
 // Cached Intl objects. Building an Intl formatter costs tens to hundreds of microseconds (an uncached time
 // zone ~200 µs); formatting with a built one costs about a microsecond. Caches are keyed by their options and
 // bounded, so a stream of distinct hostile locales cannot grow memory without end.
-import { timeZoneOffset, wallTimeToInstant } from "@supportkit/core";
+import { instantToWallTime, wallTimeToInstant } from "@supportkit/core";
 
 const MAX_ENTRIES = 512;
 
@@ -122,51 +122,26 @@ export interface WallTime {
   readonly second: number;
   readonly millisecond: number;
   readonly weekday: number; // 0 = Sunday
-  /** Minutes east of UTC (`+60` for Berlin in winter). */
+  /** Minutes east of UTC (`+60` for Berlin in winter); fractional where the offset had seconds. */
   readonly offsetMinutes: number;
 }
 
-// Offsets per zone and quarter hour: every modern zone changes offset on a quarter-hour boundary, so one
-// formatToParts (~3 µs) per zone and quarter hour serves every later instant in it with plain arithmetic.
-const offsets = new Map<string, Map<number, number>>();
-const QUARTER_HOUR = 900_000;
-
-let lastZone = "";
-let lastBucket = Number.NaN;
-let lastOffset = 0;
-
-function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
-  const bucket = Math.floor(epochMs / QUARTER_HOUR);
-  if (bucket === lastBucket && timeZone === lastZone) return lastOffset;
-  const offset = lookupZoneOffset(epochMs, bucket, timeZone);
-  lastZone = timeZone;
-  lastBucket = bucket;
-  lastOffset = offset;
-  return offset;
-}
-
-function lookupZoneOffset(epochMs: number, key: number, timeZone: string): number {
-  let zone = offsets.get(timeZone);
-  if (zone === undefined) {
-    if (offsets.size >= MAX_ENTRIES) offsets.clear();
-    zone = new Map();
-    offsets.set(timeZone, zone);
-  }
-  const hit = zone.get(key);
-  if (hit !== undefined) return hit;
-  const computed = Math.round(timeZoneOffset(timeZone, epochMs) / 60_000);
-  // At the very ends of the Date range the wall time may not be representable: treat the offset as 0.
-  const offset =
-    Number.isFinite(computed) && Math.abs(epochMs + computed * 60_000) <= MAX_EPOCH_MS ? computed : 0;
-  if (zone.size >= 4096) zone.clear();
-  zone.set(key, offset);
-  return offset;
+/**
+ * The zone's offset at an instant (local minus UTC, ms), exact to the second, from core's cached
+ * `instantToWallTime`: the same source `zonedToEpoch` reads through, so a local time printed back shows what
+ * was written, also in eras whose offsets had seconds (New York's -4:56:02 before 1883). Within two days of
+ * either end of the Date range, where a wall time may not be representable, the offset is taken as 0.
+ */
+function zoneOffsetMs(epochMs: number, timeZone: string): number {
+  if (Math.abs(epochMs) > MAX_EPOCH_MS - 2 * 86_400_000) return 0;
+  return instantToWallTime(timeZone, epochMs) - epochMs;
 }
 
 /** The wall-clock time of `epochMs` in `timeZone`. */
 export function wallTime(epochMs: number, timeZone: string): WallTime {
-  const offsetMinutes = zoneOffsetMinutes(epochMs, timeZone);
-  const d = new Date(epochMs + offsetMinutes * 60_000);
+  const offsetMs = zoneOffsetMs(epochMs, timeZone);
+  const offsetMinutes = offsetMs / 60_000;
+  const d = new Date(epochMs + offsetMs);
   return {
     year: d.getUTCFullYear(),
     month: d.getUTCMonth() + 1,
@@ -261,11 +236,7 @@ export function zonedToEpoch(
     fields.millisecond,
   );
   if (!Number.isFinite(wall) || Math.abs(wall) > MAX_EPOCH_MS - 86_400_000) return Number.NaN;
-  const instant = wallTimeToInstant(timeZone, wall);
-  // Printing (`wallTime`) uses offsets rounded to the minute; before 1972 some zones' offsets had seconds
-  // (New York's -4:56:02). Read the same way, so a local time printed back shows what was written.
-  const shown = instant + zoneOffsetMinutes(instant, timeZone) * 60_000;
-  return shown !== wall && Math.abs(shown - wall) < 60_000 ? instant + (wall - shown) : instant;
+  return wallTimeToInstant(timeZone, wall);
 }
 
 const knownCurrencies = new Map<string, boolean>();

@@ -20,7 +20,7 @@ export const LimitsOptionSchema = z.strictObject({
 const checkedLocales = new Map<string, boolean>();
 
 /** `isValidLocale`, remembered: render options repeat the same few locales. */
-export function isKnownLocale(locale: string): boolean {
+function isKnownLocale(locale: string): boolean {
   let ok = checkedLocales.get(locale);
   if (ok === undefined) {
     ok = isValidLocale(locale);
@@ -76,14 +76,13 @@ export const SegmentsOptionSchema = positive;
 export function createOptionsParser<S extends z.ZodType>(
   schema: S,
   subject: string,
-  argument: string,
 ): (input: unknown) => z.output<S> {
   const parse = createParser(schema, subject);
   return (input) => {
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
       throw new ValidationError(subject, [
         {
-          path: argument,
+          path: "options",
           code: "invalid_type",
           message: `expected an options object, got ${input === null ? "null" : Array.isArray(input) ? "an array" : typeof input}`,
         },
